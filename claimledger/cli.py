@@ -98,7 +98,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     for suffix in ("-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     with Ledger(db) as ledger:
-        summary = workflow.add(ledger, [str(EXAMPLE_DIR)], context=context(args))
+        articles = sorted(str(p) for p in EXAMPLE_DIR.glob("*.txt"))
+        summary = workflow.add(ledger, articles, context=context(args))
         if summary.errors:
             raise UserError("the bundled example could not be read: " + "; ".join(summary.errors))
     print(f"claimledger demo: the bundled example story ({EXAMPLE_DIR.name}) → {db}\n")
