@@ -73,21 +73,7 @@ class Ledger:
     def save_document(self, doc: Document) -> None:
         """Store ``doc`` and its annotations atomically, replacing any earlier analysis."""
         with self.transaction():
-            self._delete_annotations(doc.id)
-            self._insert(doc)
-            for name in Document.ANNOTATIONS:
-                for record in getattr(doc, name):
-                    self._insert(record)
-
-    def save_annotations(self, docs: Iterable[Document]) -> None:
-        """Rewrite documents' columns and annotations (after cross-document updates)."""
-        with self.transaction():
-            for doc in docs:
-                self._delete_annotations(doc.id)
-                self._insert(doc)
-                for name in Document.ANNOTATIONS:
-                    for record in getattr(doc, name):
-                        self._insert(record)
+            self._write_document(doc)
 
     def replace_derived(self, docs: Iterable[Document], derived: Iterable[Record]) -> None:
         """One transaction: rewrite the given documents and replace every cross-document row."""
@@ -95,12 +81,15 @@ class Ledger:
             for cls in DERIVED_TYPES:
                 self.conn.execute(f'DELETE FROM "{cls.table}"')
             for doc in docs:
-                self._delete_annotations(doc.id)
-                self._insert(doc)
-                for name in Document.ANNOTATIONS:
-                    for record in getattr(doc, name):
-                        self._insert(record)
+                self._write_document(doc)
             for record in derived:
+                self._insert(record)
+
+    def _write_document(self, doc: Document) -> None:
+        self._delete_annotations(doc.id)
+        self._insert(doc)
+        for name in Document.ANNOTATIONS:
+            for record in getattr(doc, name):
                 self._insert(record)
 
     def _delete_annotations(self, doc_id: str) -> None:
