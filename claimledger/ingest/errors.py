@@ -1,0 +1,22 @@
+"""The one exception type for a bad input, so callers can report it in one line and go on."""
+
+from __future__ import annotations
+
+
+class IngestError(Exception):
+    """One input that could not be ingested: ``str(err) == f"{err.name}: {err.reason}"``.
+
+    Yielded (not raised) by :func:`claimledger.ingest.read_inputs`, so a batch never stops at the
+    first bad file and the CLI can print one line per failure without a traceback.
+    """
+
+    def __init__(self, name: str, reason: str) -> None:
+        self.name = name
+        self.reason = " ".join(str(reason).split())  # always one line
+        super().__init__(f"{self.name}: {self.reason}")
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.reason}"
+
+    def __repr__(self) -> str:
+        return f"IngestError({self.name!r}, {self.reason!r})"

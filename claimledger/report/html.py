@@ -1,0 +1,134 @@
+"""The self-contained HTML report, and the HTML fragments the web app reuses.
+
+Everything is rendered by Jinja with autoescaping on; only our own SVG and highlight markup
+(built from escaped text) is marked safe.  The page carries a Content-Security-Policy that
+forbids every script and every fetch, so even a bug in escaping could not run article text.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Optional
+from urllib.parse import quote, urlsplit
+
+import jinja2
+from markupsafe import Markup
+
+from claimledger.model import Conflict, Document, Entity, Figure, Measure, Source, Statement
+from claimledger.report import charts
+from claimledger.report.highlight import document_marks, highlight, sentence_with_mark
+from claimledger.report.story import Story, anchor
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+
+class Linker:
+    """Where each kind of record lives: in-page anchors for the single-file report."""
+
+    def measure(self, ident: str) -> str:
+        return "#" + anchor("measure", ident)
+
+    def figure(self, figure: Figure) -> str:
+        return "#" + anchor("fig", figure.id)
+
+    def statement(self, statement: Statement) -> str:
+        return "#" + anchor("q", statement.id)
+
+    def item(self, item) -> str:
+        return self.figure(item) if isinstance(item, Figure) else self.statement(item)
+
+    def source(self, source: Source) -> str:
+        return "#" + anchor("source", self.source_key(source))
+
+    def source_key(self, source: Source) -> str:
+        return self.story.source_key(source) if self.story else source.id
+
+    def conflict(self, ident: str) -> str:
+        return "#" + anchor("conflict", ident)
+
+    def sources_index(self) -> str:
+        return "#sources"
+
+    def document(self, ident: str) -> str:
+        return "#" + anchor("doc", ident)
+
+    story: Optional[Story] = None
+
+
+def safe_url(url: Optional[str]) -> Optional[str]:
+    """Only http(s) links survive: a ``javascript:`` or ``data:`` URL from an article is dropped."""
+    if not url:
+        return None
+    scheme = urlsplit(url.strip()).scheme.lower()
+    return url.strip() if scheme in ("http", "https") else None
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("claimledger.report", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["num"] = charts.format_number
+    env.filters["pct_url"] = lambda s: quote(s, safe="")
+    env.globals.update(
+        anchor=anchor,
+        safe_url=safe_url,
+        sentence_with_mark=sentence_with_mark,
+        isfigure=lambda x: isinstance(x, Figure),
+    )
+    return env
+
+
+ENV = _environment()
+
+
+def stylesheet() -> str:
+    return resources.files("claimledger.report").joinpath("static/report.css").read_text(encoding="utf-8")
+
+
+class Fragments:
+    """Renders each view of a story as an HTML fragment, linking through ``linker``."""
+
+    def __init__(self, story: Story, linker: Optional[Linker] = None):
+        self.story = story
+        self.linker = linker or Linker()
+        self.linker.story = story
+        self.macros = ENV.get_template("parts.html").make_module({})
+
+    def chart(self, measure: Measure) -> Markup:
+        return Markup(charts.measure_chart(self.story, measure, link=self.linker.figure))
+
+    def overview(self) -> Markup:
+        return Markup(self.macros.overview(self.story, self.linker))
+
+    def measure(self, measure: Measure) -> Markup:
+        return Markup(self.macros.measure(self.story, self.linker, measure, self.chart(measure),
+                                          charts.legend(self.story, measure)))
+
+    def conflict(self, conflict: Conflict) -> Markup:
+        return Markup(self.macros.conflict(self.story, self.linker, conflict))
+
+    def source_group(self, key: str, sources: list[Source]) -> Markup:
+        return Markup(self.macros.source_group(self.story, self.linker, key, sources))
+
+    def document(self, doc: Document) -> Markup:
+        body = highlight(doc.text, document_marks(self.story, doc, self.linker))
+        return Markup(self.macros.document(self.story, self.linker, doc, body))
+
+
+def render_story(story: Story, title: Optional[str] = None) -> str:
+    """The whole report as one HTML string."""
+    parts = Fragments(story)
+    return ENV.get_template("report.html").render(
+        story=story, parts=parts, css=Markup(stylesheet()), csp=CSP,
+        title=title or "claimledger report",
+    )
+
+
+def render_html(docs: list[Document], measures: list[Measure] = (), conflicts: list[Conflict] = (),
+                entities: list[Entity] = (), title: Optional[str] = None) -> str:
+    """One self-contained HTML report from model objects (documents must carry annotations)."""
+    return render_story(Story(list(docs), list(measures), list(conflicts), list(entities)), title)
