@@ -1,0 +1,217 @@
+"""What a figure counts: the population, the event that happened to it, the unit's dimension.
+
+Vocabularies and normalisers behind :mod:`claimledger.link.measures` (general English: soldiers,
+troops and fighters are one class; dead, died and killed one event; km² and mi² one dimension).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from claimledger.link.names import DEMONYMS, canonical_place, fold
+
+PERSONNEL = {"soldier", "troop", "fighter", "serviceman", "servicemen", "personnel", "force",
+             "combatant", "recruit", "mercenary", "infantryman", "marine", "volunteer", "army",
+             "military", "conscript", "militant", "unit", "trooper"}
+PEOPLE = {"people", "person", "patient", "case", "individual", "resident", "citizen", "inhabitant", "victim",
+          "civilian", "human", "men", "women", "child", "children"}
+JOBS = {"job", "position", "role", "layoff", "post"}
+VOTES = {"vote", "ballot"}
+HEAD_CLASS = {**{w: "troops" for w in PERSONNEL}, **{w: "people" for w in PEOPLE},
+              **{w: "jobs" for w in JOBS}, **{w: "votes" for w in VOTES},
+              "voter": "voters", "worker": "people", "employee": "people", "staff": "people",
+              "area": "territory", "land": "territory", "ground": "territory",
+              "territory": "territory", "square": "territory", "kilometer": "territory",
+              "kilometre": "territory", "mile": "territory"}
+HEAD_EVENT = {"death": "killed", "fatality": "killed", "toll": "killed", "dead": "killed",
+              "injury": "wounded", "injured": "wounded", "wounded": "wounded",
+              "casualty": "killed_and_wounded", "loss": "killed_and_wounded",
+              "layoff": "cut", "job cut": "cut", "evacuee": "evacuated",
+              "missing": "missing", "prisoner": "captured", "pow": "captured", "case": "infected",
+              "patient": "hospitalised", "hospitalisation": "hospitalised", "hospitalization": "hospitalised"}
+EVENT_SYNONYMS = {
+    "killed": {"killed", "dead", "died", "die", "death", "deaths", "kill", "fatalities", "slain",
+               "lost", "perished", "killed_in_action", "fatal"},
+    "wounded": {"wounded", "injured", "hurt", "injuries", "injure", "wound"},
+    "killed_and_wounded": {"killed_and_wounded", "killed_or_wounded", "casualties", "casualty",
+                           "dead_and_wounded", "killed_and_injured", "dead_or_injured", "losses"},
+    "deployed": {"deployed", "sent", "send", "dispatched", "arrived", "stationed", "deploy",
+                 "transferred", "present", "fighting", "mobilized", "mobilised", "numbered"},
+    "captured": {"captured", "seized", "taken", "occupied", "held", "gained", "took", "capture"},
+    "reclaimed": {"reclaimed", "retaken", "recaptured", "regained", "liberated", "lost_back"},
+    "supplied": {"supplied", "exported", "delivered", "provided", "shipped", "supply"},
+    "cut": {"cut", "laid_off", "layoffs", "eliminated", "axed", "lay_off", "slashed", "go", "gone",
+            "shed", "scrapped"},
+    "employed": {"employed", "employ", "employs", "work", "works", "working", "staffed"},
+    "voted": {"voted", "vote", "won", "received", "cast", "polled", "got", "secured", "win"},
+    "missing": {"missing", "unaccounted"},
+    "destroyed": {"destroyed", "collapsed", "flattened", "razed", "levelled", "leveled"},
+    "infected": {"infected", "cases", "case", "sickened", "fell_ill", "confirmed"},
+    "hospitalised": {"hospitalised", "hospitalized", "hospital", "admitted", "treated_in_hospital"},
+    "displaced": {"displaced", "homeless", "evacuated", "fled"},
+}
+EVENT_INDEX = {w: canon for canon, words in EVENT_SYNONYMS.items() for w in words}
+PRESENCE_EVENTS = {"deployed", "employed", None}
+"""A bare count ("15,000 troops", "14,500 people work there") is the quantity present."""
+EVENT_LABEL = {"killed_and_wounded": "killed and wounded", None: ""}
+UNIT_DIMENSION = {"count": ("count", 1.0), "km2": ("area", 1.0), "mi2": ("area", 2.58999),
+                  "sq mi": ("area", 2.58999), "ha": ("area", 0.01), "acre": ("area", 0.00404686),
+                  "m2": ("area", 1e-6), "km": ("length", 1.0), "mi": ("length", 1.609344),
+                  "m": ("length", 0.001), "percent": ("percent", 1.0), "t": ("mass", 1.0),
+                  "kg": ("mass", 0.001)}
+BASE_UNIT = {"count": "count", "area": "km2", "length": "km", "mass": "t", "percent": "percent"}
+UNIT_LABEL = {"km2": "km²", "mi2": "mi²", "percent": "%"}
+
+
+def singular(word: str) -> str:
+    if word in {"people", "personnel", "news", "series", "species", "men", "women", "children",
+                "servicemen", "troops"}:
+        return {"troops": "troop"}.get(word, word)
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def normalise_counted(counted: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """(head class, nation, event implied by the noun) of a counted phrase."""
+    if not counted:
+        return None, None, None
+    words = [w for w in fold(counted).split() if w not in {"the", "of", "a", "an", "their", "its"}]
+    nation = None
+    rest: list[str] = []
+    i = 0
+    while i < len(words):
+        two = " ".join(words[i:i + 2])
+        if i + 1 < len(words) and canonical_place(two):
+            nation = nation or canonical_place(two)
+            if two.endswith("s") and two[:-1] in DEMONYMS:
+                rest.append("people")
+            i += 2
+            continue
+        place = canonical_place(words[i]) if words[i] not in {"us", "un"} else None
+        if place:
+            nation = nation or place
+            if words[i].endswith("s") and words[i][:-1] in DEMONYMS:
+                rest.append("people")
+        else:
+            rest.append(words[i])
+        i += 1
+    nouns = [singular(w) for w in rest]
+    implied = None
+    for w in nouns:
+        if w in HEAD_EVENT:
+            implied = HEAD_EVENT[w]
+    classed = [HEAD_CLASS[w] for w in nouns if w in HEAD_CLASS]
+    if classed:
+        head = classed[-1]
+    else:
+        content = [w for w in nouns if w not in HEAD_EVENT]
+        head = content[-1] if content else ("people" if implied else None)
+    return head, nation, implied
+
+
+def normalise_event(event: Optional[str]) -> Optional[str]:
+    if not event:
+        return None
+    folded = fold(event).replace(" ", "_")
+    if folded in EVENT_INDEX:
+        return EVENT_INDEX[folded]
+    parts = set(folded.split("_"))
+    if {"killed", "wounded"} <= parts or {"dead", "injured"} <= parts or {"killed", "injured"} <= parts:
+        return "killed_and_wounded"
+    for part in folded.split("_"):
+        if part in EVENT_INDEX:
+            return EVENT_INDEX[part]
+    return folded
+
+
+def dimension(unit: Optional[str]) -> tuple[str, float]:
+    if not unit or unit == "count":
+        return "count", 1.0
+    if unit in UNIT_DIMENSION:
+        return UNIT_DIMENSION[unit]
+    if re.fullmatch(r"[A-Z]{3}", unit):
+        return f"money:{unit}", 1.0
+    return unit, 1.0
+
+
+def population_in(sentence: str) -> tuple[Optional[str], Optional[str]]:
+    """(head class, nation) of the population a sentence names: the nation directly before a
+    personnel or people noun ("among North Korean forces"), else the only nation named."""
+    words = fold(sentence).split()
+    heads = [HEAD_CLASS[singular(w)] for w in words if singular(w) in HEAD_CLASS]
+    head = "troops" if "troops" in heads else (heads[0] if heads else None)
+    modifying = set()
+    for i in range(len(words)):
+        for n in (2, 1):
+            place = canonical_place(" ".join(words[i:i + n])) if words[i] not in {"us", "un"} else None
+            nxt = singular(words[i + n]) if i + n < len(words) else ""
+            if place and HEAD_CLASS.get(nxt) in ("troops", "people"):
+                modifying.add(place)
+                break
+    nations = _most_specific(modifying) or mentioned_nations(sentence)
+    return head, (next(iter(nations)) if len(nations) == 1 else None)
+
+
+def mentioned_nations(text: str) -> set[str]:
+    words = fold(text).split()
+    nations = {canonical_place(" ".join(words[i:i + n])) for n in (2, 1) for i in range(len(words))
+               if not (n == 1 and words[i] in {"us", "un"})} - {None}
+    return _most_specific(nations)
+
+
+def _most_specific(nations: set[str]) -> set[str]:
+    """Drop "korea" when "north korea" is there too."""
+    return {n for n in nations if not any(o != n and o.endswith(" " + n) for o in nations)}
+
+
+SUBJECT_BEFORE = re.compile(
+    r"\b([a-z]+)\s+(?:(?:was|were|is|are|had been|has been|have been|reached|hit|totalled|totaled|"
+    r"stood at|of|at|passes|passed|tops|topped|exceeds|exceeded|surpassed|"
+    r"(?:(?:has|have|had)\s+)?(?:rose|risen|fell|fallen|dropped|grew|grown|climbed|declined|jumped|"
+    r"increased|decreased|slumped)(?:\s+(?:to|by))?)\s+)"
+    r"(?:(?:about|around|some|nearly|almost|roughly|just|only|over|under)\s+)?$")
+DIFFERENCE_WORDS = {"lead", "behind", "ahead", "margin", "gap", "short", "difference", "deficit", "majority"}
+OWNER_VERBS = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:has |had |have )?(?:won|wins|received|receives|got|gets|took|takes|"
+                         r"secured|secures|polled|polls|earned|scored|scores|captured)\b[^.;]{0,25}$")
+
+
+def subject_before(before: str) -> Optional[str]:
+    """The noun a figure is the value of, from the words before it ("turnout reached 61 %")."""
+    m = SUBJECT_BEFORE.search(fold(before) + " ")
+    word = m.group(1) if m else None
+    if word in STOP_SUBJECTS:
+        return None
+    return word
+
+
+STOP_SUBJECTS = {"estimate", "it", "they", "he", "she", "we", "this", "that", "which", "who", "there", "number", "total",
+                 "figure", "rate", "level", "around", "about", "up", "down", "and", "or", "the", "a"}
+
+
+def is_difference(before: str, after: str) -> bool:
+    """"a lead of 6,000 votes", "2,000 votes behind": a gap between two quantities."""
+    words = set(fold(before).split()[-3:]) | set(fold(after).split()[:3])
+    return bool(words & DIFFERENCE_WORDS)
+
+
+def event_near(before: str, after: str) -> Optional[str]:
+    """An event word right after the figure ("260 people were in hospital") or in the clause
+    before it ("the number of people killed ... has risen to 97")."""
+    for word in fold(after).split()[:4]:
+        if word in EVENT_INDEX and word not in WEAK_EVENT_WORDS:
+            return EVENT_INDEX[word]
+    clause = re.split(r"[,;:]", fold(before, keep_punctuation=True))[-1].split()[-12:]
+    for word in reversed(clause):
+        if word in EVENT_INDEX and word not in WEAK_EVENT_WORDS:
+            return EVENT_INDEX[word]
+    return None
+
+
+WEAK_EVENT_WORDS = {"lost", "held", "work", "working", "present", "case", "cases", "got", "go", "fighting",
+                    "confirmed", "hospital", "take", "taken", "won", "cut", "numbered"}

@@ -1,0 +1,266 @@
+"""Resolve the same person, organisation or place across documents.
+
+Names are compared after folding (case, accents, hyphens, possessives) and dropping titles.
+Rules, applied between distinct names of compatible types:
+
+* equal folded names, or the same country under an alias ("DPRK" / "North Korea");
+* an acronym and its long form ("NIS" / "National Intelligence Service"), also when the long
+  form is prefixed by a place ("South Korea's National Intelligence Service");
+* persons: same number of name words, each close (Jaro-Winkler for given names, rapidfuzz
+  ratio for the surname) ("Zelensky" /
+  "Zelenskyy", "Mikhalio Podolyak" / "Mykhailo Podolyak");
+* a surname alone ("Budanov", "Mr. Kim") joins a full name only when exactly one known full
+  name fits it; within its own document the first word may match too (Korean / Chinese order),
+  across documents only the last.  Two full names sharing a surname never merge.
+
+Mentions and sources receive the Entity id; Entity ids are ``E1``.. by decreasing size.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
+
+from claimledger.link.names import ALIAS_INDEX, TITLES, acronym, canonical_place, fold, strip_titles
+from claimledger.model import Document, Entity
+
+LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
+               "FAC": "place", "NORP": "group"}
+SOURCE_TYPES = {"person": "person", "government": "organisation", "military": "organisation",
+                "intelligence": "organisation", "outlet": "organisation",
+                "wire_agency": "organisation", "organisation": "organisation"}
+GIVEN_NAME_SIMILARITY = 0.85
+"""Minimum Jaro-Winkler similarity of two given names (transpositions are common in transliteration)."""
+SURNAME_SIMILARITY = 85
+"""Minimum rapidfuzz ratio of two surnames ("Zelensky" / "Zelenskyy")."""
+
+
+@dataclass
+class _Name:
+    key: str                     # folded, titles stripped
+    types: dict[str, int] = field(default_factory=dict)      # vote of the labels
+    surface: dict[str, int] = field(default_factory=dict)   # as written -> count
+    docs: set[str] = field(default_factory=set)
+    count: int = 0
+
+    @property
+    def type(self) -> str:
+        return max(self.types, key=lambda t: (self.types[t], t == "person"))
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _node(key: str, type_: str) -> str:
+    """One node per folded name whatever spaCy's label (it often calls a surname an ORG)."""
+    place = canonical_place(key) if type_ != "person" or key in ALIAS_INDEX else None
+    return f"place|{place}" if place else key
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or {a, b} <= {"organisation", "place"} or {a, b} <= {"place", "group"}
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Full names with as many words, each a spelling variant; the last word strictly so."""
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    return all(_word_variant(x, y) for x, y in zip(a[:-1], b[:-1])) and _surname_variant(a[-1], b[-1])
+
+
+def _word_variant(x: str, y: str) -> bool:
+    """Given names: equal, or both long enough and close by Jaro-Winkler ("Mikhalio"/"Mykhailo")."""
+    if x == y:
+        return True
+    return min(len(x), len(y)) >= 5 and JaroWinkler.similarity(x, y) >= GIVEN_NAME_SIMILARITY
+
+
+def _surname_variant(x: str, y: str) -> bool:
+    return x == y or (min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= SURNAME_SIMILARITY)
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    if " " in short or len(short) < 2 or " " not in long:
+        return False
+    initials = acronym(long)
+    return initials == short or (len(short) >= 3 and initials.endswith(short))
+
+
+ORG_GENERIC = {"news", "agency", "group", "inc", "corp", "corporation", "company", "co", "ltd",
+               "party", "times", "post", "press", "network", "institute", "foundation", "club",
+               "fc", "bank", "plc", "holdings", "university", "service", "council"}
+
+
+def _short_org(short: str, long: str) -> bool:
+    """"yonhap" / "yonhap news", "reuters" / "thomson reuters" is left alone (first word)."""
+    words = long.split()
+    return " " not in short and len(words) >= 2 and words[0] == short and words[-1] in ORG_GENERIC
+
+
+def name_key(text: str) -> str:
+    """Folded name without titles, article or a leading possessive place ("Seoul's")."""
+    text = text.strip()
+    if "'s " in text.replace("’", "'"):
+        head, _, rest = text.replace("’", "'").partition("'s ")
+        if canonical_place(fold(head)) and rest[:1].isupper():
+            text = rest
+    words = strip_titles(fold(text)).split()
+    while len(words) > 1 and words[0] in ("a", "an", "the"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def link_entities(docs: list[Document]) -> list[Entity]:
+    """Create Entities for mentions and named sources, and set their ``entity`` fields."""
+    names: dict[str, _Name] = {}
+    refs: list[tuple[object, str, str]] = []          # (mention or source, node, doc id)
+    pairs: list[tuple[str, str]] = []                 # a source's own variants
+    for doc in docs:
+        for m in doc.mentions:
+            type_ = LABEL_TYPES.get(m.label)
+            key = name_key(m.text)
+            if not type_ or not key or key in TITLES:
+                continue
+            refs.append((m, _add(names, key, type_, m.text, doc.id), doc.id))
+        for s in doc.sources:
+            type_ = SOURCE_TYPES.get(s.kind)
+            key = name_key(s.name or "")
+            if not type_ or not key or not any(c.isupper() for c in s.name):
+                continue
+            node = _add(names, key, type_, s.name, doc.id)
+            refs.append((s, node, doc.id))
+            for variant in s.variants:
+                vkey = name_key(variant)
+                if vkey and vkey != key and any(c.isupper() for c in variant):
+                    pairs.append((node, _add(names, vkey, type_, variant, doc.id)))
+    uf = _UnionFind()
+    for a, b in pairs:
+        uf.union(a, b)
+    _merge_variants(names, uf)
+    _merge_surnames(names, uf, docs)
+    return _build(names, uf, refs)
+
+
+def _add(names: dict[str, _Name], key: str, type_: str, surface: str, doc_id: str) -> str:
+    node = _node(key, type_)
+    entry = names.setdefault(node, _Name(key=node.removeprefix("place|")))
+    if node.startswith("place|"):
+        type_ = "place"
+    entry.types[type_] = entry.types.get(type_, 0) + 1
+    entry.surface[surface] = entry.surface.get(surface, 0) + 1
+    entry.docs.add(doc_id)
+    entry.count += 1
+    return node
+
+
+def _merge_variants(names: dict[str, _Name], uf: _UnionFind) -> None:
+    """Pairs are only compared within blocks (same word count and surname initial for persons;
+    initials / first word lookups for organisations), so large stores stay near-linear."""
+    persons: dict[tuple[int, str], list[str]] = defaultdict(list)
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    by_first_word: dict[str, list[str]] = defaultdict(list)
+    singles: list[str] = []
+    for node in sorted(names):
+        entry = names[node]
+        words = entry.key.split()
+        if entry.type == "person":
+            if len(words) >= 2:
+                persons[(len(words), words[-1][:1])].append(node)
+            continue
+        if len(words) == 1:
+            singles.append(node)
+            continue
+        initials = acronym(entry.key)
+        for cut in range(len(initials) - 2):
+            by_initials[initials[cut:]].append(node)
+        if len(initials) == 2:
+            by_initials[initials].append(node)
+        if words[-1] in ORG_GENERIC:
+            by_first_word[words[0]].append(node)
+    for block in persons.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                if _same_person(names[a].key.split(), names[b].key.split()):
+                    uf.union(a, b)
+    for node in singles:
+        short = names[node]
+        for other in by_initials.get(short.key, []) + by_first_word.get(short.key, []):
+            if _compatible(short.type, names[other].type) and (
+                    _acronym_of(short.key, names[other].key) or _short_org(short.key, names[other].key)):
+                uf.union(node, other)
+
+
+def _merge_surnames(names: dict[str, _Name], uf: _UnionFind, docs: list[Document]) -> None:
+    full = [n for n, v in names.items() if v.type == "person" and len(v.key.split()) >= 2]
+    for node, entry in names.items():
+        if entry.type != "person" or len(entry.key.split()) != 1:
+            continue
+        word = entry.key
+        across = {uf.find(f) for f in full if _surname_variant(names[f].key.split()[-1], word)}
+        if len(across) == 1:
+            uf.union(node, next(iter(across)))
+            continue
+        if across:
+            continue                                  # several people share it: leave alone
+        same_doc = {uf.find(f) for f in full if names[f].docs & entry.docs
+                    and names[f].key.split()[0] == word}
+        if len(same_doc) == 1:
+            uf.union(node, next(iter(same_doc)))
+
+
+def _build(names: dict[str, _Name], uf: _UnionFind, refs: list[tuple[object, str, str]]) -> list[Entity]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for node in names:
+        groups[uf.find(node)].append(node)
+    drafts = []
+    for members in groups.values():
+        surface: dict[str, int] = defaultdict(int)
+        docs: set[str] = set()
+        for n in members:
+            for s, c in names[n].surface.items():
+                surface[s] += c
+            docs |= names[n].docs
+        types = [names[n].type for n in members]
+        type_ = max(set(types), key=lambda t: (types.count(t), t == "organisation"))
+        drafts.append((members, _display_name(surface, type_, members, names), type_, surface, docs))
+    drafts.sort(key=lambda d: (-sum(d[3].values()), d[1]))
+    node_entity: dict[str, str] = {}
+    entities = []
+    for i, (members, name, type_, surface, docs) in enumerate(drafts, 1):
+        eid = f"E{i}"
+        for n in members:
+            node_entity[n] = eid
+        entities.append(Entity(id=eid, name=name, type=type_, variants=sorted(surface),
+                               documents=sorted(docs), mentions=sum(surface.values())))
+    for obj, node, _doc in refs:
+        obj.entity = node_entity[node]
+    return entities
+
+
+def _display_name(surface: dict[str, int], type_: str, members: list[str], names: dict[str, _Name]) -> str:
+    """The longest frequent spelling, without titles ("Kim Jong-un" over "Mr. Kim")."""
+    places = [names[n].key for n in members if n.startswith("place|")]
+    if places and type_ == "place":
+        return places[0].title()
+    best = max(surface, key=lambda s: (len(name_key(s).split()), surface[s], -len(s), s))
+    words = best.split()
+    while len(words) > 1 and fold(words[0]) in TITLES | {"the"}:
+        words = words[1:]
+    return " ".join(words)

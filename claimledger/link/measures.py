@@ -1,0 +1,326 @@
+"""Group figures into measures: one real-world quantity that several figures estimate.
+
+A figure's *key* is structural: who is counted (head noun class + nationality, so "soldiers",
+"troops" and "North Koreans" meet), what happened to them (event, with synonyms folded:
+dead -> killed, casualties -> killed_and_wounded, sent -> deployed) and the unit's dimension
+(count, area, length, money per currency, percent...).  Figures join when keys are compatible;
+wording similarity alone never joins "troops killed" and "troops sent".
+
+* A counted phrase without nationality ("up to 12,000 troops") joins a nationality group only
+  when that nation is named in its sentence or the one before; a figure with nothing counted
+  takes the population its sentence names ("losses among North Korean forces") or, for
+  percentages and money, the noun it is the value of ("turnout reached 61 percent").
+* Whose count it is splits measures: "48,200 votes for Moreau" vs "41,900 for Okafor".
+* Gaps ("a lead of 6,000 votes"), small counts without an event ("two leaders") and numbers
+  inside a counted phrase ("one of the 66,000 people") are not estimates and stay out.
+* A length given where others of the same quantity give an area ("800 kilometers of territory"
+  vs "1,250 square kilometers") joins the area measure and is flagged as a unit conflict.
+* Combined figures ("4,000 killed and wounded") stay their own measure, ``related`` to the
+  killed-only and wounded-only measures of the same population.
+* Relative figures ("cut in half", "half of that area") attach to the measure of the figure
+  they are relative to (``Figure.relative_to``), else to the closest absolute figure before them.
+* A conversion in the same sentence ("1,250 square kilometers (483 square miles)") is kept
+  in the figure list but marked so verdicts do not count it twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
+
+from claimledger.link.counted import (  # noqa: F401  (re-exported for callers of measures)
+    BASE_UNIT, DEMONYMS, EVENT_LABEL, HEAD_CLASS, OWNER_VERBS, PRESENCE_EVENTS, UNIT_LABEL, dimension,
+    event_near, is_difference, mentioned_nations, normalise_counted, normalise_event, population_in,
+    singular, subject_before,
+)
+from claimledger.link.names import fold
+from claimledger.model import Document, Figure, Measure
+
+
+@dataclass(frozen=True)
+class FigureKey:
+    """The structural identity of what a figure measures."""
+
+    head: str                       # head class ("troops", "people") or the head noun
+    nation: Optional[str]           # country of the counted population, or "owner:<entity>" (whose votes)
+    event: Optional[str]
+    dimension: str                  # count, area, length, money:USD, percent, ...
+
+    def fits(self, other: "FigureKey") -> bool:
+        same_head = self.head == other.head or (
+            {self.head, other.head} <= {"troops", "people"} and self.nation and self.nation == other.nation)
+        same_event = self.event == other.event or (
+            None in (self.event, other.event) and {self.event, other.event} & PRESENCE_EVENTS - {None})
+        return (same_head and same_event and self.dimension == other.dimension
+                and (self.nation is None or other.nation is None or self.nation == other.nation))
+
+
+@dataclass
+class MeasureGroup:
+    """Figures of one measure while grouping (turned into a Measure at the end)."""
+
+    key: FigureKey
+    figures: list[Figure] = field(default_factory=list)
+    relatives: list[Figure] = field(default_factory=list)
+    conversions: set[str] = field(default_factory=set)
+    unit_mismatch: list[Figure] = field(default_factory=list)
+    owner: Optional[str] = None          # display name of whose count it is ("Daniel Okafor")
+
+
+def owner_of(fig: Figure, text: str, mentions: list) -> Optional[str]:
+    """Whose count it is: "48,200 votes for Moreau", "Moreau won 71,400 votes" -> Moreau's entity."""
+    after = text[fig.end:fig.sentence_end]
+    m = re.match(r"\s*(?:[\w-]+\s+){0,2}?for\s+(?:(?:her|his|their|its|the)\s+)?(?:\w+,?\s+){0,2}", after)
+    if m:
+        limit = fig.end + m.end() + 25
+        hit = next((x for x in mentions if fig.end < x.start <= limit), None)
+        if hit:
+            return f"owner:{hit.entity or fold(hit.text)}"
+    for x in reversed(mentions):
+        if fig.sentence_start <= x.start and x.end <= fig.start and OWNER_VERBS.match(text[x.end:fig.start]):
+            return f"owner:{x.entity or fold(x.text)}"
+    return None
+
+
+def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optional[str] = None,
+               after: str = "") -> Optional[FigureKey]:
+    """The key of an absolute figure, or None when it says too little to be grouped.
+
+    When the figure names no population ("4,000 killed and wounded") the population named in
+    its sentence stands in ("losses among North Korean forces"); small counts (under 10) of
+    an unnamed population are anecdotes ("two injured soldiers"), not estimates, and get none.
+    A percentage or amount of money with nothing counted takes the noun it is the value of
+    ("turnout reached 61 percent", "revenue of $4.2 billion").
+    """
+    head, nation, implied = normalise_counted(fig.counted)
+    dim, _ = dimension(fig.unit)
+    if not fig.counted and before and (dim != "count" or (fig.value or 0) >= 10):
+        subject = subject_before(before)
+        if subject:
+            head, nation, implied = normalise_counted(subject)
+    if not fig.counted and sentence and dim == "count" and (fig.value or 0) >= 10:
+        s_head, s_nation = population_in(sentence)
+        head, nation = head or s_head, nation or s_nation
+    event = normalise_event(fig.event) or implied or (event_near(before, after) if head else None)
+    if head == "jobs" and event in {"killed", "killed_and_wounded"}:
+        event = "cut"                       # "job losses", "jobs lost"
+    if fig.relative == "change":
+        event = f"change:{fig.change or ''}".rstrip(":") if not event or dim == "percent" else event
+    if head is None and dim in ("area", "length"):
+        head = "territory"
+    if head is None and event is None:
+        return None
+    if head == "troops" and event is None:
+        event = "deployed"
+    if head is None:
+        head = "people" if event in {"killed", "wounded", "killed_and_wounded", "missing"} else "?"
+    if head == "people" and event == "voted":
+        head = "votes"                      # "152,000 people cast a ballot"
+    return FigureKey(head=head, nation=nation or owner, event=event, dimension=dim)
+
+
+def in_base_unit(fig: Figure, value: Optional[float]) -> Optional[float]:
+    """A value converted to the base unit of its dimension (km², km, ...)."""
+    if value is None:
+        return None
+    return value * dimension(fig.unit)[1]
+
+
+def group_figures(docs: list[Document]) -> list[MeasureGroup]:
+    """Measure groups over every ``kind == "figure"`` figure of the documents."""
+    figures = [f for d in docs for f in d.figures if f.kind == "figure"]
+    texts = {d.id: d.text for d in docs}
+    mentions = {d.id: [m for m in d.mentions if m.label in ("PERSON", "ORG")] for d in docs}
+    owners: dict[str, str] = {}
+    for d in docs:
+        for m in d.mentions:
+            owner = f"owner:{m.entity or fold(m.text)}"
+            if len(m.text) > len(owners.get(owner, "")):
+                owners[owner] = m.text
+    groups: list[MeasureGroup] = []
+    keyed: list[tuple[Figure, FigureKey]] = []
+    relatives: list[Figure] = []
+    context: dict[str, str] = {}
+    for fig in figures:
+        if fig.relative and fig.relative != "change":
+            relatives.append(fig)
+            continue
+        text = texts.get(fig.doc, "")
+        before, after = text[fig.sentence_start:fig.start], text[fig.end:fig.sentence_end]
+        if is_difference(before, after):
+            continue
+        key = figure_key(fig, text[fig.sentence_start:fig.sentence_end], before,
+                         owner_of(fig, text, mentions.get(fig.doc, [])), after)
+        if fig.counted and re.search(r"\d", fig.counted):
+            continue                        # "every one of the 66,000 people": the inner number counts
+        if key is None or _anecdote(fig, key) or all(v is None for v in (fig.value, fig.low, fig.high)):
+            continue
+        keyed.append((fig, key))
+        context[fig.id] = text[max(0, text.rfind("\n", 0, max(0, fig.sentence_start - 1)),
+                                   text.rfind(". ", 0, max(0, fig.sentence_start - 2))):fig.sentence_end]
+    # Specific keys (with a nation) first, so bare ones can join the biggest fitting group.
+    counts = Counter(k for _, k in keyed)
+    keyed.sort(key=lambda fk: (fk[1].nation is None, -counts[fk[1]], fk[0].id))
+    by_dimension: dict[str, list[MeasureGroup]] = defaultdict(list)   # fits() needs the same dimension
+    for fig, key in keyed:
+        fitting = [g for g in by_dimension[key.dimension] if g.key.fits(key)]
+        if key.nation is None:     # an elliptical population: the nation must be in context
+            named = mentioned_nations(context[fig.id])
+            fitting = [g for g in fitting if g.key.nation is None or g.key.nation in named]
+        if fitting:
+            best = max(fitting, key=lambda g: len(g.figures))
+            best.figures.append(fig)
+            if best.key.nation is None and key.nation:
+                best.key = key
+        else:
+            groups.append(MeasureGroup(key=key, figures=[fig]))
+            by_dimension[key.dimension].append(groups[-1])
+    _merge_lengths_into_areas(groups)
+    figure_group = {f.id: g for g in groups for f in g.figures}
+    for fig in relatives:
+        target = figure_group.get(fig.relative_to or "")
+        if target is None and fig.relative != "change":
+            target = _nearest_before(fig, figures, figure_group)
+            own_head = normalise_counted(fig.counted)[0]
+            if target is not None and own_head and own_head != target.key.head:
+                target = None               # "a third term" is not a share of the votes
+        if target is not None:
+            target.relatives.append(fig)
+    for g in groups:
+        _mark_conversions(g)
+        if g.key.nation and g.key.nation.startswith("owner:"):
+            g.owner = owners.get(g.key.nation)
+    return groups
+
+
+def _anecdote(fig: Figure, key: FigureKey) -> bool:
+    """A small count with no event of its own ("two leaders", "one former serviceman") is not
+    an estimate anyone reconciles."""
+    return normalise_event(fig.event) is None and key.dimension == "count" and (fig.value or 0) < 10
+
+
+def _nearest_before(fig: Figure, figures: list[Figure], figure_group: dict[str, MeasureGroup]
+                    ) -> Optional[MeasureGroup]:
+    """"their numbers have been cut in half": the measure of the closest absolute figure
+    earlier in the same document (within about two sentences)."""
+    before = [f for f in figures if f.doc == fig.doc and f.start < fig.start and f.id in figure_group
+              and fig.start - f.end < 400]
+    return figure_group[before[-1].id] if before else None
+
+
+def _merge_lengths_into_areas(groups: list[MeasureGroup]) -> None:
+    for g in list(groups):
+        if g.key.dimension != "length":
+            continue
+        for area in groups:
+            if area.key.dimension == "area" and area.key.event == g.key.event and (
+                    area.key.head == g.key.head or "territory" in (area.key.head, g.key.head)):
+                area.figures.extend(g.figures)
+                area.unit_mismatch.extend(g.figures)
+                groups.remove(g)
+                break
+
+
+def _mark_conversions(group: MeasureGroup) -> None:
+    seen: dict[tuple[str, int], list[Figure]] = defaultdict(list)
+    for fig in group.figures:
+        seen[(fig.doc, fig.sentence_start)].append(fig)
+    for figs in seen.values():
+        for i, a in enumerate(figs):
+            for b in figs[i + 1:]:
+                va, vb = in_base_unit(a, a.value), in_base_unit(b, b.value)
+                if a.unit != b.unit and va and vb and abs(va - vb) <= 0.03 * max(va, vb):
+                    group.conversions.add(b.id if b.start > a.start else a.id)
+
+
+def label_for(group: MeasureGroup) -> str:
+    """A label a human would write: "North Korean troops killed", "Territory captured (km²)"."""
+    key = group.key
+    texts = Counter(fold(f.counted) for f in group.figures if f.counted)
+    with_nation = [t for t in texts if normalise_counted(t)[1]]
+    if key.head in ("troops", "people"):          # "North Korean soldiers" over "North Koreans"
+        with_nation = [t for t in with_nation if normalise_counted(t)[0] == "troops"] or with_nation
+    if group.owner:
+        counted = f"{key.head} for {group.owner}"
+    elif key.nation and not with_nation:
+        counted = f"{_nation_adjective(key.nation)} {key.head}"
+    else:
+        counted = max(with_nation or texts or [key.head], key=lambda t: (texts.get(t, 0), -len(t)))
+    counted = _demonym_phrase(_without_units(counted))
+    if key.event and fold(key.event.replace("_", " ")) in counted:
+        event = ""
+    else:
+        event = EVENT_LABEL.get(key.event, key.event or "")
+    unit = BASE_UNIT.get(key.dimension, group.figures[0].unit)
+    suffix = f" ({UNIT_LABEL.get(unit, unit)})" if unit and unit != "count" else ""
+    label = " ".join(p for p in (counted, event) if p).strip()
+    return (label[:1].upper() + label[1:] + suffix) if label else f"Quantity{suffix}"
+
+
+UNIT_WORDS = {"square", "kilometer", "kilometers", "kilometre", "kilometres", "km", "mile", "miles",
+              "meter", "meters", "metre", "metres", "hectare", "hectares", "acre", "acres", "sq", "of"}
+
+
+def _without_units(text: str) -> str:
+    words = text.split()
+    while words and words[0] in UNIT_WORDS:
+        words = words[1:]
+    return " ".join(words) or "area"
+
+
+def _demonym_phrase(text: str) -> str:
+    """Restore capitals of nationalities in a folded phrase ("north korean troops")."""
+    for demonym in sorted(DEMONYMS, key=len, reverse=True):
+        if "." in demonym:
+            continue
+        text = re.sub(rf"\b{demonym}(s?)\b", lambda m: demonym.title() + m.group(1), text)
+    return text
+
+
+def build_measures(docs: list[Document]) -> tuple[list[Measure], dict[str, MeasureGroup]]:
+    """Measures with id, label, unit, counted, event, figures and related (no verdicts yet)."""
+    groups = group_figures(docs)
+    groups.sort(key=lambda g: (-len(g.figures), label_for(g)))
+    measures: list[Measure] = []
+    by_id: dict[str, MeasureGroup] = {}
+    for i, g in enumerate(groups, 1):
+        m = Measure(id=f"M{i}", label=label_for(g), unit=BASE_UNIT.get(g.key.dimension, g.figures[0].unit),
+                    counted=_counted_label(g),
+                    event=g.key.event,
+                    figures=[f.id for f in g.figures] + [f.id for f in g.relatives])
+        measures.append(m)
+        by_id[m.id] = g
+    _relate_combined(measures, by_id)
+    return measures, by_id
+
+
+def _counted_label(group: MeasureGroup) -> str:
+    """ "North Korean troops", "votes for Daniel Okafor", "people"."""
+    key = group.key
+    if group.owner:
+        return f"{key.head} for {group.owner}"
+    if key.nation and not key.nation.startswith("owner:"):
+        return _demonym_phrase(f"{_nation_adjective(key.nation)} {key.head}")
+    return key.head
+
+
+def _nation_adjective(nation: str) -> str:
+    for demonym, country in DEMONYMS.items():
+        if country == nation and "." not in demonym and len(demonym) > 2:
+            return demonym
+    return nation
+
+
+def _relate_combined(measures: list[Measure], groups: dict[str, MeasureGroup]) -> None:
+    for m in measures:
+        if m.event != "killed_and_wounded":
+            continue
+        key = groups[m.id].key
+        for other in measures:
+            okey = groups[other.id].key
+            if other.event in ("killed", "wounded") and okey.dimension == key.dimension and (
+                    FigureKey(okey.head, okey.nation, key.event, okey.dimension).fits(key)):
+                m.related.append(other.id)
+                other.related.append(m.id)

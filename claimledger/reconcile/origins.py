@@ -1,0 +1,113 @@
+"""Independence: count origins, not articles.
+
+A figure's origin is the innermost source of its citation chain (``Figure.source``), resolved
+to a cross-document Entity when linked, so three outlets repeating the same intelligence
+briefing are one origin.  A figure without a source originates with its article; an article
+that is a syndicated copy (``Document.duplicate_of``) is replaced by the article it copies,
+so it adds no new origin.  Anonymous sources ("officials said") cannot be matched across
+articles and count as one origin per (root) article.  A person whose role says whom they speak
+for ("head of the National Intelligence Service") shares the origin of that organisation when
+it is also a source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from claimledger.link.entities import name_key
+from claimledger.link.names import country_of
+from claimledger.model import Document, Figure, Source
+
+ANONYMOUS_KINDS = {"anonymous", "unknown"}
+BODY_KINDS = {"government", "military", "intelligence", "organisation"}
+ROLE_OF = re.compile(r"\b(?:head|chief|director|spokes(?:wo)?man|spokesperson|chair(?:man|woman)?|"
+                     r"secretary|minister|president|leader|commander|ceo)\s+(?:of|for|at)\s+(?:the\s+)?(.+)$", re.I)
+
+
+@dataclass(frozen=True)
+class Origin:
+    key: str                 # what makes two origins the same
+    name: str                # shown to the reader
+    source_id: Optional[str]
+    affiliation: Optional[str]
+    kind: str
+
+
+class OriginIndex:
+    """Lookup of documents, sources and their roots across the set being reconciled."""
+
+    def __init__(self, docs: list[Document]):
+        self.docs = {d.id: d for d in docs}
+        self.sources: dict[str, Source] = {s.id: s for d in docs for s in d.sources}
+        self.speakers = {q.id: q.speaker for d in docs for q in d.statements}
+        self.bodies: dict[str, Source] = {}       # folded organisation name -> a source of it
+        for src in self.sources.values():
+            if src.kind in BODY_KINDS and src.name and not src.name.startswith("("):
+                self.bodies.setdefault(name_key(src.name), src)
+
+    def root_doc(self, doc_id: str) -> str:
+        seen = set()
+        while doc_id in self.docs and self.docs[doc_id].duplicate_of and doc_id not in seen:
+            seen.add(doc_id)
+            doc_id = self.docs[doc_id].duplicate_of or doc_id
+        return doc_id
+
+    def doc_label(self, doc_id: str) -> str:
+        doc = self.docs.get(doc_id)
+        return document_label(doc) if doc is not None else doc_id
+
+    def of_figure(self, fig: Figure) -> Origin:
+        return self.of_source(fig.source or self.speakers.get(fig.statement or ""), fig.doc)
+
+    def of_source(self, source_id: Optional[str], doc_id: str) -> Origin:
+        root = self.root_doc(doc_id)
+        source = self.sources.get(source_id or "")
+        if source is not None and (source.name.startswith("(") or source.kind == "outlet" and source.doc == doc_id
+                                   and (source.name == self.doc_label(doc_id))):
+            source = None                    # "(this article)": the article itself
+        if source is None or source.kind in ANONYMOUS_KINDS or (
+                source.kind in ("outlet", "wire_agency") and not source.entity):
+            label = source.name if source is not None and source.name else self.doc_label(root)
+            return Origin(key=f"doc:{root}:{label.lower()}" if source is not None else f"doc:{root}",
+                          name=label if source is None else f"{label} ({self.doc_label(root)})",
+                          source_id=source.id if source else None,
+                          affiliation=source.affiliation if source else None,
+                          kind=source.kind if source else "outlet")
+        body = self.body_of(source)
+        if body is not None:
+            source_name = f"{body.name} ({source.name})"
+            source = body
+        else:
+            source_name = source.name
+        key = f"entity:{source.entity}" if source.entity else f"name:{name_key(source.name) or source.name.lower()}"
+        return Origin(key=key, name=source_name, source_id=source.id,
+                      affiliation=source.affiliation or country_of(source.role) or country_of(source.name),
+                      kind=source.kind)
+
+
+    def body_of(self, person: Source) -> Optional[Source]:
+        """The organisation a person speaks for, from a role such as "head of South Korea's
+        National Intelligence Service" or "spokesman for the health ministry", when that
+        organisation is itself a source in the set: then both are one origin."""
+        if person.kind != "person" or not person.role:
+            return None
+        match = ROLE_OF.search(person.role)
+        if not match:
+            return None
+        return self.bodies.get(name_key(match.group(1)))
+
+
+def document_label(doc: Document) -> str:
+    """How an article is named to the reader: outlet, else a shortened title, else file name."""
+    if doc.outlet:
+        return doc.outlet
+    if doc.title:
+        return doc.title if len(doc.title) <= 60 else doc.title[:57].rstrip() + "…"
+    return (doc.name or doc.id).replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def count_phrase(articles: int, origins: int) -> str:
+    """ "3 articles, 1 origin" """
+    return f"{articles} article{'s' * (articles != 1)}, {origins} origin{'s' * (origins != 1)}"

@@ -1,0 +1,321 @@
+"""A verdict per measure, the sentence that explains it, and low/best/high.
+
+Each figure becomes an interval of values it allows, from its bounds and qualifier:
+exact numbers +- under half their rounding ("11,000" is 10,550-11,450, at most +-5 %,
+at least +-0.5 %); ``approx`` -25 %/+33 % ("around 300");
+``at_least`` [v, inf); ``at_most`` [0, v]; ``range`` [low, high] +-5 %.  Two figures are
+compatible when their intervals meet ("at least 100" and "around 300" agree).
+
+Incompatible pairs are a *conflict* when their as-of dates (or windows) come within a
+day of each other (or a unit mismatch makes them incomparable, e.g. km vs km²), and *evolving* when they
+are further apart in time (for running totals such as killed or wounded, only if the later
+figure is not lower).  Compatible figures at different dates whose best values differ by half
+or more ("at least 100" in December, "around 300" in January) are evolving too.  Verdict: conflict > evolving > agree (two or more origins, all
+compatible) > single_origin (one origin, or nothing to compare).
+
+Per source (one row per figure): ``low``/``high`` are the bounds its wording states (None when
+unbounded: "at least 100" has no high) and ``best`` the reported value, as in UCDP's
+low/best/high; the tolerance intervals above are only used to compare.  For the measure, only
+figures of the latest period (within a day of the latest dated figure) count: ``best`` is the
+median of their best values (UCDP "best"), ``low`` the lowest stated lower bound (the
+conservative figure ACLED would publish), ``high`` the highest stated upper bound (a figure
+without one, "more than 15,000", contributes its value to both).  A row is ``interested`` when the source belongs to a warring party (an affiliation
+that is the nation of a counted military force or of a military source) or to the population
+counted (a party reporting its own votes).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Optional
+
+from claimledger.link.dates import midpoint, parse_window
+from claimledger.link.measures import MeasureGroup, in_base_unit
+from claimledger.link.names import country_of, fold
+from claimledger.model import Document, Figure, Measure
+from claimledger.reconcile.origins import Origin, OriginIndex, count_phrase
+
+SAME_TIME = timedelta(days=1)
+"""Figures whose as-of windows come within a day of each other describe the same moment."""
+RUNNING_TOTALS = {"killed", "wounded", "killed_and_wounded", "captured", "missing", "displaced", "supplied"}
+INF = float("inf")
+MAX_CONFLICTS_PER_MEASURE = 10
+EVOLVING_RATIO = 1.5
+"""Compatible figures at different dates whose best values differ this much show evolution."""
+
+
+@dataclass
+class Row:
+    fig: Figure
+    origin: Origin
+    low: float
+    high: float
+    best: Optional[float]
+    when: Optional[date]
+    window: Optional[tuple[date, date]] = None
+    mismatch: bool = False
+
+
+@dataclass
+class Judgement:
+    """What the verdict step found, for the conflicts module."""
+
+    conflicts: list[tuple[list[str], str, str]] = field(default_factory=list)   # ids, kind, text
+
+
+def interval(fig: Figure) -> tuple[float, float]:
+    """The values a figure allows, in the base unit of its dimension."""
+    v, q = fig.value, fig.qualifier
+    if v is None or q == "range" or fig.vague:
+        a = fig.low if fig.low is not None else (v * 0.95 if v is not None else 0.0)
+        b = fig.high if fig.high is not None else (v * 1.05 if v is not None else INF)
+        return _base(fig, a * 0.95), (_base(fig, b * 1.05) if b != INF else INF)
+    if q == "approx":
+        return _base(fig, v * 0.75), _base(fig, v * 1.33)
+    if q == "at_least":
+        return _base(fig, fig.low if fig.low is not None else v), INF
+    if q == "at_most":
+        return _base(fig, fig.low or 0.0), _base(fig, v)
+    slack = min(0.45 * _granularity(v), 0.05 * abs(v)) if v else 0.0
+    slack = max(slack, 0.005 * abs(v))
+    return _base(fig, v - slack), _base(fig, v + slack)
+
+
+def _base(fig: Figure, value: float) -> float:
+    return in_base_unit(fig, value) if value not in (None, INF) else value
+
+
+def _granularity(v: float) -> float:
+    """What a reported number was rounded to: 11,000 -> 1,000; 41,900 -> 100; 7.5 -> 0.1."""
+    if not float(v).is_integer():
+        decimals = len(f"{v:.6f}".rstrip("0").split(".")[1])
+        return 10.0 ** -decimals
+    n, g = int(abs(v)), 1
+    while n and n % 10 == 0:
+        n //= 10
+        g *= 10
+    return float(g)
+
+
+def _when(fig: Figure, doc: Optional[Document]) -> Optional[date]:
+    return midpoint(fig.as_of) or (midpoint(doc.published) if doc else None)
+
+
+def describe(fig: Figure) -> str:
+    """How the figure reads in an explanation: "around 300 (South Korean government, 2025-01)"."""
+    text = fig.text.strip()
+    if fig.qualifier_text and fig.qualifier_text.lower() not in text.lower():
+        text = f"{fig.qualifier_text} {text}"
+    if fig.unit_text and fig.unit_text.lower() not in text.lower():
+        text = f"{text} {fig.unit_text}"
+    return text
+
+
+def _fmt_when(d: Optional[date]) -> str:
+    return d.isoformat() if d else "undated"
+
+
+def judge(measure: Measure, group: MeasureGroup, index: OriginIndex, parties: set[str],
+          judgement: Judgement) -> None:
+    """Fill verdict, explanation, origins, articles, per_source and low/best/high (in place)."""
+    rows = []
+    for fig in group.figures:
+        if fig.id in group.conversions or fig.negated:
+            continue
+        low, high = interval(fig)
+        doc = index.docs.get(fig.doc)
+        rows.append(Row(fig, index.of_figure(fig), low, high, in_base_unit(fig, fig.value), _when(fig, doc),
+                        window=parse_window(fig.as_of) or parse_window(doc.published if doc else None),
+                        mismatch=fig in group.unit_mismatch))
+    _inherit_body_origins(rows, index)
+    articles = {index.root_doc(f.doc) for f in group.figures + group.relatives}
+    all_docs = {f.doc for f in group.figures + group.relatives}
+    origins: dict[str, Origin] = {}
+    for r in rows:
+        origins.setdefault(r.origin.key, r.origin)
+    measure.origins = sorted({o.name for o in origins.values()})
+    measure.articles = len(all_docs)
+    measure.per_source = [_per_source(r, measure, parties) for r in rows]
+    _summarise(measure, rows)
+    counts = count_phrase(len(all_docs), len(origins))
+    if len(articles) < len(all_docs):
+        counts += f" ({len(all_docs) - len(articles)} syndicated cop{'ies' if len(all_docs) - len(articles) > 1 else 'y'})"
+    if not rows:
+        measure.verdict = "single_origin"
+        measure.explanation = f"Only relative figures ({', '.join(describe(f) for f in group.relatives)}); {counts}."
+        return
+    conflict_pairs, evolving_pairs, unit_pairs = [], [], []
+    for i, a in enumerate(rows):
+        for b in rows[i + 1:]:
+            if a.mismatch != b.mismatch:
+                unit_pairs.append((a, b))
+                continue
+            if a.low <= b.high and b.low <= a.high:
+                continue
+            if not same_time(a, b):
+                early, late = (a, b) if a.when < b.when else (b, a)
+                if measure.event in RUNNING_TOTALS and late.high < early.low:
+                    conflict_pairs.append((early, late))
+                else:
+                    evolving_pairs.append((early, late))
+            else:
+                conflict_pairs.append((a, b))
+    if not conflict_pairs and not evolving_pairs:
+        evolving_pairs = _moving_but_compatible(rows)
+    conflict_pairs = _one_per_origin_pair(conflict_pairs)
+    unit_pairs = _one_per_origin_pair(unit_pairs)
+    for a, b in unit_pairs:
+        judgement.conflicts.append(([a.fig.id, b.fig.id], "unit",
+                                    f"{measure.label}: {_say(a)} and {_say(b)} use different units "
+                                    f"({a.fig.unit_text or a.fig.unit} vs {b.fig.unit_text or b.fig.unit}); "
+                                    f"{(a if a.mismatch else b).fig.unit_warning or 'probably the same area given as a length'}."))
+    for a, b in conflict_pairs:
+        judgement.conflicts.append(([a.fig.id, b.fig.id], "figures",
+                                    f"{measure.label}: {_say(a)} vs {_say(b)}: incompatible at about the same time."))
+    if conflict_pairs or unit_pairs:
+        a, b = (conflict_pairs or unit_pairs)[0]
+        extra = f" Units differ ({a.fig.unit_text or a.fig.unit} vs {b.fig.unit_text or b.fig.unit})." if unit_pairs else ""
+        measure.verdict = "conflict"
+        measure.explanation = (f"Conflict: {_say(a)} vs {_say(b)} cannot both be true at about the same time."
+                               f"{extra} {counts}.")
+    elif evolving_pairs:
+        ordered = sorted(rows, key=lambda r: (r.when or date.min, r.best or 0))
+        steps = " → ".join(f"{describe(r.fig)} ({_fmt_when(r.when)[:7]})" for r in _steps(ordered))
+        measure.verdict = "evolving"
+        measure.explanation = f"Evolving over time: {steps}. {counts}."
+    elif len(origins) >= 2:
+        measure.verdict = "agree"
+        measure.explanation = (f"Agree: {', '.join(_say(r) for r in _one_per_origin(rows))} are compatible "
+                               f"once qualifiers and ranges are applied. {counts}.")
+    else:
+        measure.verdict = "single_origin"
+        only = next(iter(origins.values())).name
+        measure.explanation = (f"Single origin: every figure traces back to {only} "
+                               f"({', '.join(describe(r.fig) for r in rows[:3])}). {counts}.")
+    if group.relatives:
+        measure.explanation += f" Relative: {', '.join(_relative(f, group) for f in group.relatives)}."
+
+
+def _inherit_body_origins(rows: list[Row], index: OriginIndex) -> None:
+    """A headline or lead repeating an attributed figure of its own article ("kills at least
+    1,200" above "..., the agency said") has that figure's origin, not the article's."""
+    for r in rows:
+        if r.fig.source or r.origin.source_id:
+            continue
+        root = index.root_doc(r.fig.doc)
+        for other in rows:
+            if other.origin.source_id and index.root_doc(other.fig.doc) == root and \
+                    other.low <= r.high and r.low <= other.high:
+                r.origin = other.origin
+                break
+
+
+def _moving_but_compatible(rows: list[Row]) -> list[tuple[Row, Row]]:
+    """"at least 100" in December, "around 300" in January: compatible, yet the estimate moved.
+    Best values at different times that differ by half or more count as evolution."""
+    moved = []
+    for i, a in enumerate(rows):
+        for b in rows[i + 1:]:
+            if a.when and b.when and not same_time(a, b) and a.best and b.best:
+                early, late = (a, b) if a.when < b.when else (b, a)
+                if max(early.best, late.best) >= EVOLVING_RATIO * min(early.best, late.best):
+                    moved.append((early, late))
+    return moved
+
+
+def same_time(a: Row, b: Row) -> bool:
+    """Undated figures are taken as simultaneous (nothing says otherwise)."""
+    if not a.window or not b.window:
+        return True
+    return a.window[0] - SAME_TIME <= b.window[1] and b.window[0] - SAME_TIME <= a.window[1]
+
+
+def _one_per_origin_pair(pairs: list[tuple[Row, Row]]) -> list[tuple[Row, Row]]:
+    """The widest gap between each two origins (one conflict row, not one per copy), at most
+    ``MAX_CONFLICTS_PER_MEASURE`` of them, widest first."""
+    best: dict[tuple[str, str], tuple[float, tuple[Row, Row]]] = {}
+    for a, b in pairs:
+        key = tuple(sorted((a.origin.key, b.origin.key)))
+        gap = max(a.low - b.high, b.low - a.high)
+        if key not in best or gap > best[key][0]:
+            best[key] = (gap, (a, b))
+    ranked = sorted(best.values(), key=lambda gp: -gp[0] if gp[0] != INF else float("-inf"))
+    return [pair for _, pair in ranked[:MAX_CONFLICTS_PER_MEASURE]]
+
+
+def _relative(fig: Figure, group: MeasureGroup) -> str:
+    """ "about half (≈ 625 of 1,250 square kilometers)" when the base figure is known."""
+    base = next((f for f in group.figures if f.id == fig.relative_to), None)
+    if base is None or base.value is None or fig.value is None or fig.unit != "fraction":
+        return describe(fig)
+    return f"{describe(fig)} (≈ {fig.value * base.value:,.0f} of {describe(base)})"
+
+
+def _steps(ordered: list[Row]) -> list[Row]:
+    steps: list[Row] = []
+    for r in ordered:
+        if not steps or not (r.low <= steps[-1].high and steps[-1].low <= r.high):
+            steps.append(r)
+    return steps
+
+
+def _one_per_origin(rows: list[Row]) -> list[Row]:
+    seen, out = set(), []
+    for r in rows:
+        if r.origin.key not in seen:
+            seen.add(r.origin.key)
+            out.append(r)
+    return out
+
+
+def _say(r: Row) -> str:
+    return f"{describe(r.fig)} ({r.origin.name}{', ' + r.when.isoformat() if r.when else ''})"
+
+
+def _finite(x: float) -> Optional[float]:
+    return None if x in (INF, -INF) else round(x, 3)
+
+
+def stated_bounds(fig: Figure) -> tuple[Optional[float], Optional[float]]:
+    """The bounds the wording gives (None = unbounded), in the base unit; an exact or approximate
+    figure without bounds is its own low and high."""
+    low = fig.low if fig.low is not None else (fig.value if fig.qualifier in ("exact", "approx", "at_least") else None)
+    high = fig.high if fig.high is not None else (fig.value if fig.qualifier in ("exact", "approx", "at_most") else None)
+    return in_base_unit(fig, low), in_base_unit(fig, high)
+
+
+def _per_source(r: Row, measure: Measure, parties: set[str]) -> dict:
+    low, high = stated_bounds(r.fig)
+    return {"source": r.origin.name, "source_id": r.origin.source_id, "low": low, "best": r.best, "high": high,
+            "date": r.fig.as_of or (r.when.isoformat() if r.when else None),
+            "interested": is_interested(r.origin, measure, parties), "figure": r.fig.id}
+
+
+def is_interested(origin: Origin, measure: Measure, parties: set[str]) -> bool:
+    """A warring party's own claim, or a claim by whom the measure counts ("Okafor's campaign"
+    on "Votes for Daniel Okafor")."""
+    country = country_of(origin.affiliation) if origin.affiliation else None
+    if country and country in parties:
+        return True
+    about = fold(f"{measure.counted or ''} {measure.label}")
+    names = {fold(w) for w in re.findall(r"\b[A-Z][\w'’-]{3,}", origin.affiliation or "")}
+    return any(re.search(rf"\b{re.escape(n)}", about) for n in names if n)
+
+
+def _summarise(measure: Measure, rows: list[Row]) -> None:
+    comparable = [r for r in rows if not r.mismatch]
+    if not comparable:
+        return
+    dated = [r for r in comparable if r.when]
+    latest = max(dated, key=lambda r: r.when) if dated else None
+    current = [r for r in comparable if latest is None or r.when is None or same_time(r, latest)]
+    bests = [r.best for r in current if r.best is not None]
+    measure.best = statistics.median(bests) if bests else None
+    bounds = [(stated_bounds(r.fig), r.best) for r in current]
+    lows = [lo if lo is not None else best for (lo, _), best in bounds if (lo if lo is not None else best) is not None]
+    highs = [hi if hi is not None else best for (_, hi), best in bounds if (hi if hi is not None else best) is not None]
+    measure.low = min(lows) if lows else None
+    measure.high = max(highs) if highs else None

@@ -1,0 +1,43 @@
+"""What a figure counts: populations, events, units and the words around a number."""
+
+from __future__ import annotations
+
+from claimledger.link.counted import (
+    dimension, event_near, is_difference, normalise_counted, normalise_event, population_in, singular,
+    subject_before,
+)
+
+
+def test_normalisers():
+    assert normalise_counted("North Koreans") == ("people", "north korea", None)
+    assert normalise_counted("death toll")[2] == "killed"
+    assert normalise_counted("job losses")[0] == "jobs"
+    assert normalise_event("killed and injured") == "killed_and_wounded"
+    assert normalise_event("dispatched") == "deployed"
+    assert normalise_counted("registered voters")[0] == "voters"
+    assert normalise_event("laid off") == "cut"
+
+
+def test_population_named_in_a_sentence_prefers_the_nation_before_the_noun():
+    assert population_in("Officials from Chile and Peru counted losses among Polish forces.") == ("troops", "poland")
+    assert population_in("The Spanish and French governments said 40 Italian soldiers died.")[1] == "italy"
+    assert population_in("Residents of Lima and Quito were evacuated.") == ("people", None)
+
+
+def test_words_around_a_number():
+    assert subject_before("Quarterly revenue fell to ") == "revenue"
+    assert subject_before("The death toll passes ") == "toll"
+    assert subject_before("It reached ") is None
+    assert is_difference("held a lead of about ", " votes")
+    assert is_difference("the Greens were ", " seats behind")
+    assert not is_difference("the Greens won ", " seats")
+    assert event_near("", " people were injured in the crash") == "wounded"
+    assert event_near("the number of people killed by the flu in the region has risen to ", "") == "killed"
+
+
+def test_units_and_plurals():
+    assert dimension("mi2") == ("area", 2.58999)
+    assert dimension("EUR") == ("money:EUR", 1.0)
+    assert dimension(None) == ("count", 1.0)
+    assert [singular(w) for w in ("casualties", "cases", "troops", "buses", "people")] == \
+        ["casualty", "case", "troop", "buse", "people"]

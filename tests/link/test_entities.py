@@ -1,0 +1,103 @@
+"""Cross-document entity linking: variants, acronyms, surnames, and no false merges."""
+
+from __future__ import annotations
+
+from claimledger.link.entities import link_entities, name_key
+from tests.link.helpers import add_mention, add_source, doc_with
+
+
+def entity_of(docs, text):
+    for d in docs:
+        for m in d.mentions:
+            if m.text == text:
+                return m.entity
+    raise KeyError(text)
+
+
+def test_spelling_and_transliteration_variants_merge():
+    a = doc_with("a", "President Volodymyr Zelensky met Mikhalio Podolyak. Kim Jong-un was absent.")
+    b = doc_with("b", "Volodymyr Zelenskyy and Mykhailo Podolyak spoke. Kim Jong Un sent troops; Mr. Kim said so.")
+    for d, names in ((a, ["Volodymyr Zelensky", "Mikhalio Podolyak", "Kim Jong-un"]),
+                     (b, ["Volodymyr Zelenskyy", "Mykhailo Podolyak", "Kim Jong Un", "Mr. Kim"])):
+        for n in names:
+            add_mention(d, n, "PERSON")
+    link_entities([a, b])
+    docs = [a, b]
+    assert entity_of(docs, "Volodymyr Zelensky") == entity_of(docs, "Volodymyr Zelenskyy")
+    assert entity_of(docs, "Mikhalio Podolyak") == entity_of(docs, "Mykhailo Podolyak")
+    assert entity_of(docs, "Kim Jong-un") == entity_of(docs, "Kim Jong Un") == entity_of(docs, "Mr. Kim")
+    assert entity_of(docs, "Kim Jong-un") != entity_of(docs, "Volodymyr Zelensky")
+
+
+def test_acronyms_long_forms_and_country_aliases():
+    a = doc_with("a", "The National Intelligence Service briefed lawmakers. The Korean Central News Agency denied it.")
+    b = doc_with("b", "The NIS said the KCNA report was false. The DPRK and North Korea are one country.")
+    add_mention(a, "National Intelligence Service", "ORG")
+    add_mention(a, "Korean Central News Agency", "ORG")
+    add_mention(b, "NIS", "ORG")
+    add_mention(b, "KCNA", "ORG")
+    add_mention(b, "DPRK", "ORG")
+    add_mention(b, "North Korea", "GPE")
+    entities = link_entities([a, b])
+    docs = [a, b]
+    assert entity_of(docs, "NIS") == entity_of(docs, "National Intelligence Service")
+    assert entity_of(docs, "KCNA") == entity_of(docs, "Korean Central News Agency")
+    assert entity_of(docs, "DPRK") == entity_of(docs, "North Korea")
+    nis = next(e for e in entities if e.id == entity_of(docs, "NIS"))
+    assert nis.name == "National Intelligence Service" and nis.documents == ["a", "b"]
+
+
+def test_two_people_sharing_a_surname_never_merge():
+    a = doc_with("a", "Coach Maria Lopez praised striker Ana Lopez after the match.")
+    b = doc_with("b", "Lopez scored twice.")
+    add_mention(a, "Maria Lopez", "PERSON")
+    add_mention(a, "Ana Lopez", "PERSON")
+    add_mention(b, "Lopez", "PERSON")
+    link_entities([a, b])
+    docs = [a, b]
+    assert entity_of(docs, "Maria Lopez") != entity_of(docs, "Ana Lopez")
+    lone = entity_of(docs, "Lopez")
+    assert lone not in (entity_of(docs, "Maria Lopez"), entity_of(docs, "Ana Lopez"))
+
+
+def test_surname_only_mention_joins_the_one_full_name():
+    a = doc_with("a", "Health minister Amara Nwosu opened the clinic.")
+    b = doc_with("b", "Nwosu said cases were falling. Dr. Nwosu repeated it.")
+    add_mention(a, "Amara Nwosu", "PERSON")
+    add_mention(b, "Nwosu", "PERSON")
+    add_mention(b, "Dr. Nwosu", "PERSON")
+    link_entities([a, b])
+    docs = [a, b]
+    assert entity_of(docs, "Nwosu") == entity_of(docs, "Amara Nwosu") == entity_of(docs, "Dr. Nwosu")
+
+
+def test_first_name_matches_only_within_its_own_document():
+    a = doc_with("a", "Sergeant Oleksandr, 46, led the platoon.")
+    b = doc_with("b", "General Oleksandr Syrsky spoke.")
+    add_mention(a, "Oleksandr", "PERSON")
+    add_mention(b, "Oleksandr Syrsky", "PERSON")
+    link_entities([a, b])
+    assert entity_of([a, b], "Oleksandr") != entity_of([a, b], "Oleksandr Syrsky")
+
+
+def test_sources_get_entities_and_ids_are_stable():
+    def build():
+        a = doc_with("a", "Reuters reported the toll. Reuters said 40 died.")
+        b = doc_with("b", "According to Reuters, 41 died.")
+        add_mention(a, "Reuters", "ORG")
+        add_mention(b, "Reuters", "ORG")
+        src = add_source(b, "Reuters", kind="wire_agency")
+        add_source(b, "officials", kind="anonymous")
+        return [a, b], src
+    docs, src = build()
+    first = [(e.id, e.name) for e in link_entities(docs)]
+    docs2, _ = build()
+    assert first == [(e.id, e.name) for e in link_entities(docs2)]
+    assert src.entity == docs[0].mentions[0].entity
+    assert docs[1].sources[1].entity is None          # anonymous sources are not entities
+
+
+def test_name_key_drops_titles_possessive_places_and_articles():
+    assert name_key("Lt. Gen. Kyrylo Budanov") == "kyrylo budanov"
+    assert name_key("South Korea's National Intelligence Service") == "national intelligence service"
+    assert name_key("the Red Cross") == "red cross"

@@ -1,0 +1,104 @@
+"""Grouping figures into measures by population, event and unit."""
+
+from __future__ import annotations
+
+from claimledger.link.measures import build_measures, figure_key
+from tests.link.helpers import add_figure, doc_with
+
+
+def measure_with(measures, fig):
+    return next(m for m in measures if fig.id in m.figures)
+
+
+def test_killed_and_sent_never_share_a_measure_even_with_the_same_population():
+    a = doc_with("a", "Ruritania sent 8,000 Ruritanian troops. At least 300 Ruritanian soldiers have been killed.")
+    sent = add_figure(a, "8,000", 8000, counted="Ruritanian troops", event="sent")
+    killed = add_figure(a, "300", 300, counted="Ruritanian soldiers", event="killed", qualifier="at_least")
+    measures, _ = build_measures([a])
+    assert measure_with(measures, sent).id != measure_with(measures, killed).id
+    assert measure_with(measures, killed).event == "killed"
+
+
+def test_soldiers_troops_and_demonyms_meet_for_the_same_nation_and_event():
+    a = doc_with("a", "Officials said 1,000 French soldiers were deployed.")
+    b = doc_with("b", "About 1,200 French troops arrived. Some 5,000 German troops arrived too.")
+    f1 = add_figure(a, "1,000", 1000, counted="French soldiers", event="deployed")
+    f2 = add_figure(b, "1,200", 1200, counted="French troops", event="arrived", qualifier="approx")
+    f3 = add_figure(b, "5,000", 5000, counted="German troops", event="arrived", qualifier="approx")
+    measures, _ = build_measures([a, b])
+    assert measure_with(measures, f1).id == measure_with(measures, f2).id
+    assert measure_with(measures, f3).id != measure_with(measures, f1).id
+    assert measure_with(measures, f1).label == "French troops deployed"
+
+
+def test_combined_killed_and_wounded_is_its_own_measure_related_to_its_parts():
+    a = doc_with("a", "The quake killed 120 people and injured 400. Casualties reached 520 in all.")
+    killed = add_figure(a, "120", 120, counted="people", event="killed")
+    hurt = add_figure(a, "400", 400, counted="people", event="injured")
+    both = add_figure(a, "520", 520, counted="casualties")
+    measures, _ = build_measures([a])
+    combined = measure_with(measures, both)
+    assert combined.event == "killed_and_wounded"
+    assert combined.id not in (measure_with(measures, killed).id, measure_with(measures, hurt).id)
+    assert set(combined.related) == {measure_with(measures, killed).id, measure_with(measures, hurt).id}
+
+
+def test_relative_figure_attaches_to_the_figure_it_modifies():
+    a = doc_with("a", "Rebels captured about 900 square kilometres last year. The army has since retaken half of that area.")
+    area = add_figure(a, "about 900 square kilometres", 900, counted="territory", event="captured", unit="km2",
+                      qualifier="approx")
+    half = add_figure(a, "half", 0.5, unit="fraction", relative="share", relative_to=area.id)
+    measures, _ = build_measures([a])
+    assert half.id in measure_with(measures, area).figures
+    assert measure_with(measures, area).unit == "km2"
+
+
+def test_length_given_for_an_area_joins_the_area_measure_as_a_unit_mismatch():
+    a = doc_with("a", "The fire burned 1,250 square kilometers of forest.")
+    b = doc_with("b", "The fire burned about 800 kilometers of forest.")
+    km2 = add_figure(a, "1,250 square kilometers", 1250, counted="square kilometers of forest", unit="km2")
+    km = add_figure(b, "about 800 kilometers", 800, counted="kilometers of forest", unit="km", qualifier="approx")
+    measures, groups = build_measures([a, b])
+    m = measure_with(measures, km2)
+    assert km.id in m.figures and km in groups[m.id].unit_mismatch
+
+
+def test_conversion_in_the_same_sentence_is_marked():
+    a = doc_with("a", "The lake covers 1,250 square kilometers (483 square miles) of land.")
+    km2 = add_figure(a, "1,250 square kilometers", 1250, counted="land", unit="km2")
+    mi2 = add_figure(a, "483 square miles", 483, counted="land", unit="mi2")
+    measures, groups = build_measures([a])
+    g = groups[measure_with(measures, km2).id]
+    assert g.conversions == {mi2.id}
+
+
+def test_votes_are_split_by_whose_votes_they_are():
+    from claimledger.model import Mention
+    a = doc_with("a", "Moreau won 48,200 votes, against 41,900 for Okafor. About 152,000 people voted.")
+    a.mentions = [Mention(id="a:m1", doc="a", start=0, end=6, text="Moreau", label="PERSON", entity="E1"),
+                  Mention(id="a:m2", doc="a", start=a.text.index("Okafor"), end=a.text.index("Okafor") + 6,
+                          text="Okafor", label="PERSON", entity="E2")]
+    moreau = add_figure(a, "48,200", 48200, counted="votes", event="won")
+    okafor = add_figure(a, "41,900", 41900, event="won")
+    total = add_figure(a, "152,000", 152000, counted="people", event="voted", qualifier="approx")
+    measures, _ = build_measures([a])
+    ids = {measure_with(measures, f).id for f in (moreau, okafor, total)}
+    assert len(ids) == 3
+    assert measure_with(measures, okafor).label == "Votes for Okafor voted"
+
+
+def test_non_figures_and_anecdotes_stay_out():
+    a = doc_with("a", "In 2024 two leaders met. The storm killed 14 people.")
+    year = add_figure(a, "2024", 2024, kind="year")
+    two = add_figure(a, "two", 2, counted="leaders")
+    killed = add_figure(a, "14", 14, counted="people", event="killed")
+    measures, _ = build_measures([a])
+    grouped = {f for m in measures for f in m.figures}
+    assert year.id not in grouped and two.id not in grouped and killed.id in grouped
+
+
+def test_percentage_takes_the_noun_it_is_the_value_of():
+    a = doc_with("a", "Turnout reached 61 percent on Sunday.")
+    fig = add_figure(a, "61 percent", 61, unit="percent")
+    key = figure_key(fig, a.text, a.text[:fig.start])
+    assert key is not None and key.head == "turnout" and key.dimension == "percent"

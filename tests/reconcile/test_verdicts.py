@@ -1,0 +1,99 @@
+"""Verdicts: agree once qualifiers apply, conflict at the same time, evolving over time."""
+
+from __future__ import annotations
+
+from claimledger.reconcile import reconcile
+from claimledger.reconcile.verdicts import interval
+from tests.link.helpers import add_figure, add_source, doc_with
+
+
+def two_sources(text_a, text_b, date_a="2025-06-01", date_b="2025-06-01"):
+    a = doc_with("a", text_a, published=date_a, outlet="Paper A")
+    b = doc_with("b", text_b, published=date_b, outlet="Paper B")
+    return a, b
+
+
+def test_at_least_and_around_agree():
+    a, b = two_sources("At least 100 people died in the storm.", "Around 300 people died in the storm.")
+    add_figure(a, "At least 100", 100, counted="people", event="died", qualifier="at_least")
+    add_figure(b, "Around 300", 300, counted="people", event="died", qualifier="approx")
+    m = reconcile([a, b]).measures[0]
+    assert m.verdict == "agree", m.explanation
+    assert "compatible" in m.explanation and "2 articles, 2 origins" in m.explanation
+
+
+def test_incompatible_values_at_the_same_time_conflict():
+    a, b = two_sources("The company cut 1,200 jobs.", "The company cut 2,000 jobs.")
+    add_figure(a, "1,200", 1200, counted="jobs", event="cut")
+    add_figure(b, "2,000", 2000, counted="jobs", event="cut")
+    result = reconcile([a, b])
+    m = result.measures[0]
+    assert m.verdict == "conflict"
+    assert "1,200" in m.explanation and "2,000" in m.explanation
+    assert [c.kind for c in result.conflicts] == ["figures"] and result.conflicts[0].measure == m.id
+
+
+def test_values_moving_over_time_are_evolving_not_conflicting():
+    a, b = two_sources("Health officials said 42 people had died.", "Health officials said 97 people had died.",
+                       date_a="2025-07-04", date_b="2025-07-17")
+    add_figure(a, "42", 42, counted="people", event="died")
+    add_figure(b, "97", 97, counted="people", event="died")
+    result = reconcile([a, b])
+    m = result.measures[0]
+    assert m.verdict == "evolving" and "42" in m.explanation.split("→")[0]
+    assert not result.conflicts
+    assert m.best == 97                     # the latest period decides the measure's figures
+
+
+def test_running_total_going_down_later_is_a_conflict():
+    a, b = two_sources("The toll is 500 dead.", "The toll is 200 dead.", date_a="2025-07-01", date_b="2025-07-20")
+    add_figure(a, "500", 500, counted="dead")
+    add_figure(b, "200", 200, counted="dead")
+    assert reconcile([a, b]).measures[0].verdict == "conflict"
+
+
+def test_unit_mismatch_is_flagged():
+    a, b = two_sources("Rebels hold 1,250 square kilometers of land.", "Rebels hold about 800 kilometers of land.")
+    add_figure(a, "1,250 square kilometers", 1250, counted="square kilometers of land", unit="km2")
+    add_figure(b, "about 800 kilometers", 800, counted="kilometers of land", unit="km", qualifier="approx")
+    result = reconcile([a, b])
+    assert result.measures[0].verdict == "conflict"
+    assert "unit" in {c.kind for c in result.conflicts}
+    assert "Units differ" in result.measures[0].explanation
+
+
+def test_per_source_rows_and_interested_parties():
+    a = doc_with("a", "The Ruritanian army said 50 Ruritanian soldiers were killed.", published="2025-03-01")
+    b = doc_with("b", "Observers said 400 Ruritanian soldiers were killed.", published="2025-03-01")
+    army = add_source(a, "Ruritanian army", kind="military", affiliation="Ruritania")
+    obs = add_source(b, "Observers", kind="organisation")
+    f1 = add_figure(a, "50", 50, counted="Ruritanian soldiers", event="killed", source=army.id)
+    add_figure(b, "400", 400, counted="Ruritanian soldiers", event="killed", source=obs.id)
+    m = reconcile([a, b]).measures[0]
+    rows = {r["source"]: r for r in m.per_source}
+    assert rows["Ruritanian army"]["interested"] is True and rows["Observers"]["interested"] is False
+    assert rows["Ruritanian army"]["figure"] == f1.id and rows["Ruritanian army"]["best"] == 50
+    assert set(rows["Observers"]) >= {"source", "source_id", "low", "best", "high", "date", "interested", "figure"}
+
+
+def test_interval_rules():
+    a = doc_with("a", "x")
+    assert interval(add_figure(a, "x", 100, qualifier="at_least"))[1] == float("inf")
+    lo, hi = interval(add_figure(a, "x", 300, qualifier="approx", low=270, high=330))
+    assert lo < 270 and hi > 330
+    assert interval(add_figure(a, "x", 1000, qualifier="at_most", low=None))[0] == 0.0
+
+
+def test_a_campaign_counting_its_own_votes_is_interested():
+    a = doc_with("a", "Okafor won 41,900 votes, the commission said.", published="2025-05-19")
+    b = doc_with("b", "Okafor won 45,000 votes, his campaign said.", published="2025-05-19")
+    from claimledger.model import Mention
+    for d in (a, b):
+        d.mentions = [Mention(id=f"{d.id}:m1", doc=d.id, start=0, end=6, text="Okafor", label="PERSON")]
+    commission = add_source(a, "election commission", kind="government")
+    campaign = add_source(b, "Priya Lal", affiliation="Okafor's campaign")
+    add_figure(a, "41,900", 41900, counted="votes", event="won", source=commission.id)
+    add_figure(b, "45,000", 45000, counted="votes", event="won", source=campaign.id)
+    m = reconcile([a, b]).measures[0]
+    assert "Okafor" in m.label and m.verdict == "conflict"
+    assert {r["source"]: r["interested"] for r in m.per_source} == {"election commission": False, "Priya Lal": True}
