@@ -1,0 +1,86 @@
+"""Speed of the figures stage: figures per second beside quantulum3, and its cost next to the parse.
+
+Usage::
+
+    python bench/figures.py [--repeat 5] [--files PATH ...]
+    python bench/figures.py --newsquant /work/shared/benchmarks/newsquant/newsquant_dev.json
+
+Runs on the bundled example articles by default.  Everything is measured in one run on the same
+texts, so the printed ratios (not the absolute seconds, which depend on the machine) are what to
+compare: the stage's time as a share of the spaCy parse, and figures per second against
+quantulum3 (which does its own tokenising, so its time is compared with ours end to end too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "claimledger" / "examples" / "kursk"
+
+
+def _best_of(repeat: int, fn):
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, result
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--files", nargs="*", type=Path, default=sorted(EXAMPLES.glob("*.txt")))
+    ap.add_argument("--newsquant", type=Path, default=None,
+                    help="a NewsQuant-format JSON file: use its sentences (one text each) instead of --files")
+    args = ap.parse_args(argv)
+
+    from claimledger import nlp as nlp_mod
+    from claimledger.extract.figures import extract_figures
+    from claimledger.model import Document
+
+    if args.newsquant:
+        import json
+        texts = [entry["text"] for entry in json.loads(args.newsquant.read_text())]
+    else:
+        texts = [p.read_text(encoding="utf-8") for p in args.files]
+    nlp = nlp_mod.load()
+    nlp("warm up")
+    t_parse, parsed = _best_of(args.repeat, lambda: list(nlp.pipe(texts)))
+    docs = [Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]
+    t_stage, rows = _best_of(args.repeat, lambda: [extract_figures(d, p) for d, p in zip(docs, parsed)])
+    n_rows = sum(len(r) for r in rows)
+    n_figures = sum(1 for r in rows for f in r if f.kind == "figure")
+
+    words = sum(len(t.split()) for t in texts)
+    print(f"{len(texts)} texts, {words} words, best of {args.repeat}")
+    print(f"{'':34} {'seconds':>9} {'rows':>6} {'rows/s':>10}")
+    print(f"{'spaCy parse':34} {t_parse:9.3f}")
+    print(f"{'figures stage (on the parse)':34} {t_stage:9.3f} {n_rows:6d} {n_rows / t_stage:10.0f}")
+    print(f"{'parse + figures stage':34} {t_parse + t_stage:9.3f} {n_rows:6d} {n_rows / (t_parse + t_stage):10.0f}")
+    print(f"  (of which kind=figure: {n_figures})")
+
+    try:
+        import quantulum3.classifier as classifier
+        classifier.USE_CLF = False
+        from quantulum3 import parser
+    except Exception:  # noqa: BLE001 - baseline optional
+        parser = None
+    ratios = [f"figures stage / spaCy parse time: {t_stage / t_parse:.3f}"]
+    if parser is None:
+        print(f"{'quantulum3':34} {'not installed':>9}")
+    else:
+        t_q, found = _best_of(args.repeat, lambda: [parser.parse(t) for t in texts])
+        n_q = sum(len(f) for f in found)
+        print(f"{'quantulum3':34} {t_q:9.3f} {n_q:6d} {n_q / t_q:10.0f}")
+        ratios.append(f"rows/s, stage only vs quantulum3: {(n_rows / t_stage) / (n_q / t_q):.1f}x")
+        ratios.append(f"rows/s, parse + stage vs quantulum3: {(n_rows / (t_parse + t_stage)) / (n_q / t_q):.2f}x")
+    print("ratios: " + "; ".join(ratios))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,462 @@
+"""What the sentence says about a figure: qualifier, hedge, negation, counted noun, event, relation.
+
+All readings come from the words around the number and the dependency parse (used as a guide:
+the small model misparses, so each reading has a surface fallback).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from claimledger.extract import numbers as num
+from claimledger.extract import units as un
+from claimledger.extract.figure_kinds import MONTHS
+from claimledger.extract.figure_spans import DOWN_LEMMAS, UP_LEMMAS, Found
+from claimledger.model import Figure
+
+QUALIFIER_PHRASES: list[tuple[str, str]] = sorted([
+    ("about", "approx"), ("around", "approx"), ("some", "approx"), ("roughly", "approx"),
+    ("approximately", "approx"), ("an estimated", "approx"), ("estimated", "approx"),
+    ("circa", "approx"), ("approx.", "approx"), ("close to", "approx"), ("nearly", "at_most"),
+    ("almost", "at_most"), ("at least", "at_least"), ("more than", "at_least"), ("over", "at_least"),
+    ("upwards of", "at_least"), ("in excess of", "at_least"), ("above", "at_least"),
+    ("no fewer than", "at_least"), ("no less than", "at_least"), ("not less than", "at_least"),
+    ("exceeding", "at_least"), ("at minimum", "at_least"), ("up to", "at_most"),
+    ("as many as", "at_most"), ("as high as", "at_most"), ("as much as", "at_most"),
+    ("no more than", "at_most"), ("not more than", "at_most"), ("fewer than", "at_most"),
+    ("less than", "at_most"), ("under", "at_most"), ("below", "at_most"), ("just under", "at_most"),
+    ("a maximum of", "at_most"), ("at most", "at_most"), ("just over", "at_least"),
+    ("well over", "at_least"), ("some more than", "at_least"), ("higher than", "at_least"),
+    ("greater than", "at_least"), ("lower than", "at_most"), ("less than", "at_most"),
+    ("just below", "at_most"), ("just shy of", "at_most"), ("more than double", "at_least"),
+], key=lambda p: -len(p[0]))
+QUALIFIER_PHRASES = sorted(dict(QUALIFIER_PHRASES).items(), key=lambda p: -len(p[0]))
+"""Words before a number that bound it, longest first."""
+
+QUALIFIER_SUFFIXES = {"or more": "at_least", "plus": "at_least", "+": "at_least", "or so": "approx",
+                      "or fewer": "at_most", "or less": "at_most"}
+
+
+HEDGES = ("probably", "possibly", "reportedly", "believed", "could", "might", "may", "estimated",
+          "allegedly", "likely", "unconfirmed", "perhaps", "purportedly", "apparently",
+          "supposedly", "estimates", "thought")
+
+
+NEGATION_CUES = {"not", "n't", "never", "no"}
+
+DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute"}
+
+EVENT_LEMMAS = {
+    "kill": "killed", "slay": "killed", "die": "killed", "dead": "killed", "death": "killed",
+    "fatality": "killed", "execute": "killed", "wound": "wounded", "injure": "wounded",
+    "hurt": "wounded", "injury": "wounded", "wounded": "wounded", "injured": "wounded",
+    "casualty": "killed_and_wounded",
+    "arrival": "deployed", "deployment": "deployed", "toll": "killed", "capture": "captured", "seize": "captured",
+    "occupy": "captured", "take": "captured", "deploy": "deployed", "send": "deployed",
+    "dispatch": "deployed", "station": "deployed", "arrive": "deployed", "supply": "supplied",
+    "provide": "supplied", "deliver": "supplied", "ship": "supplied", "donate": "supplied",
+    "lose": "lost", "arrest": "arrested", "detain": "arrested", "displace": "displaced",
+    "flee": "displaced", "evacuate": "evacuated", "rescue": "rescued", "missing": "missing",
+    "recapture": "recaptured", "retake": "recaptured", "regain": "recaptured", "liberate": "recaptured",
+    "destroy": "destroyed", "launch": "launched", "fire": "launched", "hire": "hired",
+    "employ": "employed", "lay": "cut", "cut": "cut", "eliminate": "cut", "sack": "cut", "infect": "infected",
+    "hospitalize": "hospitalised", "hospitalise": "hospitalised", "vaccinate": "vaccinated",
+    "sell": "sold", "earn": "earned", "raise": "raised", "spend": "spent", "win": "won",
+    "score": "scored", "vote": "voted", "cast": "voted", "evict": "displaced",
+    "surrender": "surrendered", "release": "released", "exchange": "exchanged", "train": "trained",
+}
+"""Lemma of the governing predicate (or of the counted noun) → event label."""
+
+EVENT_PAIRS = {frozenset({"killed", "wounded"}): "killed_and_wounded"}
+
+REPORTING_LEMMAS = {"believe", "say", "report", "estimate", "think", "expect", "claim", "fear",
+                    "suggest", "appear", "seem", "confirm", "know", "assume", "reckon"}
+
+
+MULTIPLIER_LEMMAS = {"double": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0, "halve": 0.5}
+
+DETERMINERS = {"the", "a", "an", "these", "those", "this", "that", "their", "its", "his", "her",
+               "our", "your", "my", "some", "of", "'s", "’s", "all", "other", "another", "such"}
+
+
+POPULATION_WORDS = {"them", "those", "these", "which", "whom"}
+
+AS_OF = re.compile(
+    r"\b(so far|to date|thus far|as of [^,;.]+|by (?:the end of )?(?:last|this|next|early|late|mid-?)\s?\w+"
+    r"|since (?:their|its|the|his|her|our|then|last|early|late)\b(?: \w+)?|since (?:"
+    + "|".join(m for m in MONTHS if len(m) > 4 and "." not in m) + r")\b(?: \d{4})?"
+    r"|(?:earlier |late |early )?(?:last|this|next) (?:week|month|year|summer|winter|spring|autumn|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    + "|".join(m for m in MONTHS if len(m) > 4 and "." not in m) + r")"
+    r"|in recent (?:days|weeks|months|years)|in (?:the )?(?:past|last) (?:\w+ )?(?:days|weeks|months|years|day|week|month|year))\b",
+    re.I)
+
+
+COLLECTIVE_NOUNS = {"number", "total", "toll", "count", "tally", "figure", "tallies", "numbers", "ranks"}
+
+
+def qualify(parsed: SpacyDoc, item: Found) -> None:
+    if item.number.is_range:
+        item.qualifier = "range"
+    lo = max(item.start - 6, parsed[item.start].sent.start)
+    window = [t for t in parsed[lo:item.start] if not t.is_quote]
+    before = [t.lower_ for t in window][-4:]
+    joined = " ".join(before)
+    for phrase, qualifier in QUALIFIER_PHRASES:
+        if joined == phrase or joined.endswith(" " + phrase):
+            n_words = len(phrase.split())
+            if phrase in ("over", "under", "above", "below") and item.unit in un.TIME_UNITS and parsed[
+                    item.start - 1].dep_ not in (
+                    "quantmod", "advmod", "amod") and parsed[item.start - 1].head.i != item.num_end - 1 \
+                    and not (parsed[item.start - 1].head.i >= item.num_start):
+                continue
+            if phrase == "some" and item.number.value < 10:
+                continue
+            if item.qualifier == "range":
+                item.qualifier_text = " ".join(before[-n_words:])
+                return
+            first = window[-n_words]
+            item.qualifier = qualifier
+            item.qualifier_text = " ".join(t.text for t in window[-n_words:])
+            item.extra["qual_start"] = first.i
+            return
+    after = parsed[item.end:item.end + 2].text.lower()
+    for suffix, qualifier in QUALIFIER_SUFFIXES.items():
+        if after.startswith(suffix) and item.qualifier != "range":
+            item.qualifier, item.qualifier_text = qualifier, suffix
+            return
+
+
+def bounds(item: Found) -> tuple[Optional[float], Optional[float], Optional[float]]:
+    """(value, low, high) after the qualifier: approx ±10 %, at_least / at_most open on one side."""
+    n = item.number
+    value, low, high = n.value, n.low, n.high
+    q = item.qualifier
+    if n.vague or n.is_range:
+        pass
+    elif q == "approx":
+        low, high = value * 0.9, value * 1.1
+    elif q == "at_least":
+        low, high = value, None
+    elif q == "at_most":
+        nearly = (item.qualifier_text or "").lower() in ("nearly", "almost")
+        low, high = (value * 0.9 if nearly else None), value
+    return num.tidy(value), num.tidy(low), num.tidy(high)
+
+
+def hedge(parsed: SpacyDoc, item: Found, anchor: Token) -> Optional[str]:
+    """A hedging word that governs the figure's clause (not one from a neighbouring clause)."""
+    hedges = [t for t in anchor.sent if t.lower_ in HEDGES]
+    if not hedges:
+        return None
+    chain = [anchor] + [parsed[i] for i in range(item.start, item.end) if i != anchor.i]
+    node = anchor
+    while node.head.i != node.i:
+        node = node.head
+        chain.append(node)
+    for node in chain:   # the closest governing hedge wins
+        for tok in hedges:
+            if (tok.i == node.i and node.i != anchor.i) or tok.head.i == node.i:
+                return tok.text
+    return None
+
+
+def negated(parsed: SpacyDoc, item: Found, anchor: Token) -> bool:
+    window = [t.lower_ for t in parsed[max(item.start - 2, anchor.sent.start):item.start]]
+    if any(w in NEGATION_CUES for w in window):
+        return True
+    node = anchor
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        is_subject = node.dep_ in ("nsubj", "nsubjpass")
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            # "had not sent 10,000 doctors" denies the figure; "1 in 5 adults do not exercise" asserts it
+            if any(c.dep_ == "neg" for c in node.children) and not is_subject:
+                return True
+            if node.lemma_ in DENIAL_LEMMAS:
+                return True
+    return any(t.lemma_ in DENIAL_LEMMAS and t.i < anchor.i for t in anchor.sent)
+
+
+def counted_phrase(parsed: SpacyDoc, item: Found) -> tuple[Optional[str], Optional[Token]]:
+    """What the number counts: the noun phrase it modifies (unit words and 'of'-phrase kept)."""
+    e = item.unit_end
+    sent_end = parsed[item.num_start].sent.end
+    j = e
+    unit_head = parsed[e - 1] if e > item.num_end else None
+    if item.unit in un.AREA_UNITS | un.LENGTH_UNITS | {"t", "kg", "bbl", "l", "gal"}:
+        if j < sent_end and parsed[j].lower_ == "of":
+            phrase, _head = _noun_phrase(parsed, j + 1, sent_end)
+            if phrase:
+                return f"{item.unit_text} of {phrase}", unit_head
+        return item.unit_text, unit_head
+    if item.unit == "percent" or (item.unit and item.unit not in ("count",)):
+        if j < sent_end and parsed[j].lower_ == "of":
+            phrase, head = _noun_phrase(parsed, j + 1, sent_end)
+            return phrase, head
+        return None, None
+    if j < sent_end and parsed[j].lower_ == "of":
+        # "two of its five plants" counts plants; "half of the 1,250 km2" keeps the number (linked later)
+        return _noun_phrase(parsed, j + 1, sent_end, direct=not item.number.fraction)
+    return _noun_phrase(parsed, j, sent_end, direct=True)
+
+
+def _noun_phrase(parsed: SpacyDoc, j: int, sent_end: int, direct: bool = False) -> tuple[Optional[str], Optional[Token]]:
+    """The noun phrase starting at token ``j`` (determiners and numbers skipped)."""
+    while j < sent_end and (parsed[j].lower_ in DETERMINERS or parsed[j].pos_ == "DET" or (
+            direct and parsed[j].like_num)):
+        j += 1
+    if j < sent_end and parsed[j].lower_ in POPULATION_WORDS:
+        return None, parsed[j]
+    words: list[Token] = []
+    head: Optional[Token] = None
+    k = j
+    while k < sent_end and k < j + 7:
+        tok = parsed[k]
+        nxt_pos = parsed[k + 1].pos_ if k + 1 < sent_end else ""
+        modifier_verb = tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "compound", "nmod") and nxt_pos in (
+            "NOUN", "PROPN", "ADJ")
+        coordinated = tok.lower_ in ("and", "or", "&") and words and head is None or (
+            tok.lower_ in ("and", "or", "&") and words and words[-1].pos_ in ("ADJ", "PROPN")
+            and nxt_pos in ("ADJ", "PROPN", "NOUN") and (head is None or head.tag_ not in ("NNS", "NNPS")))
+        if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.tag_ != "VBN") or tok.text == "-" or (
+                tok.pos_ == "NUM" and not direct) or modifier_verb or (coordinated and nxt_pos in ("ADJ", "PROPN", "NOUN")):
+            words.append(tok)
+            if tok.pos_ in ("NOUN", "PROPN"):
+                head = tok
+            k += 1
+            if tok.pos_ == "NOUN" and tok.tag_ in ("NNS",) and not (k < sent_end and parsed[k].pos_ == "NOUN"):
+                break
+        else:
+            break
+    if head is None:
+        return None, None
+    words = [w for w in words if w.i <= head.i]
+    if direct and words and head.pos_ == "PROPN" and all(w.pos_ == "PROPN" for w in words) and head.tag_ != "NNPS":
+        return None, None
+    text = parsed[words[0].i:head.i + 1].text
+    return normalise_phrase(text, words), head
+
+
+def normalise_phrase(text: str, words: list[Token]) -> str:
+    out = []
+    for w in words:
+        out.append(w.text if w.pos_ == "PROPN" or w.text.isupper() or w.ent_type_ else w.lower_)
+    phrase = " ".join(out).replace(" - ", "-")
+    return phrase
+
+
+def event_of(parsed: SpacyDoc, item: Found, head: Optional[Token]) -> Optional[str]:
+    anchor = head if head is not None else parsed[item.num_end - 1]
+    own_numbers = set(range(item.num_start, item.num_end))
+    # nouns that are events themselves: "300 deaths", "2,000 casualties"
+    if head is not None and head.lemma_.lower() in EVENT_LEMMAS and head.pos_ == "NOUN":
+        return EVENT_LEMMAS[head.lemma_.lower()]
+    # participles right after: "2,700 wounded", "4,000 killed and wounded", "soldiers killed"
+    for child in anchor.children:
+        if child.dep_ in ("acl", "relcl", "amod") and child.i > anchor.i and child.lemma_.lower() in EVENT_LEMMAS:
+            return _with_conjuncts(child, own_numbers)
+    node = anchor
+    for _ in range(5):
+        if node.dep_ == "ROOT" and node.head.i == node.i:
+            break
+        if node.dep_ == "pobj" and node.head.lower_ not in ("of", "by", "with"):
+            break   # "scoring twice before 74,000 fans": the fans are a setting, not what was scored
+        node = node.head
+        lemma = node.lemma_.lower()
+        if node.pos_ == "ADP":
+            continue
+        if node.pos_ in ("NOUN", "PROPN") and node.i != anchor.i:
+            if lemma in EVENT_LEMMAS and node.pos_ == "NOUN":
+                return EVENT_LEMMAS[lemma]
+            if node.dep_ not in ("appos", "conj", "compound"):
+                break
+        if node.pos_ in ("VERB", "ADJ", "AUX") or node.tag_.startswith("VB"):
+            if lemma in EVENT_LEMMAS:
+                return _with_conjuncts(node, own_numbers)
+            if lemma in REPORTING_LEMMAS:
+                for child in node.children:
+                    if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() in EVENT_LEMMAS:
+                        return _with_conjuncts(child, own_numbers)
+            if node.pos_ == "VERB" and lemma not in ("be", "have"):
+                break
+    # surface fallback: "2,700 wounded" or "the 1,250 km² (483 sq mi) it captured" misparsed
+    return _event_after(parsed, head.i + 1 if head is not None else item.end, anchor.sent.end, own_numbers)
+
+
+def _event_after(parsed: SpacyDoc, k: int, sent_end: int, own: set[int]) -> Optional[str]:
+    """Event participle or relative-clause verb just after the counted phrase."""
+    if k < sent_end and parsed[k].text == "(":
+        while k < sent_end and parsed[k].text != ")":
+            k += 1
+        k += 1
+    seen_subject = False
+    for tok in parsed[k:min(k + 4, sent_end)]:
+        lemma = tok.lemma_.lower()
+        if lemma in EVENT_LEMMAS and tok.tag_ in ("VBN", "JJ", "VBD"):
+            return _with_conjuncts(tok, own)
+        if tok.pos_ == "PRON" and not seen_subject:
+            seen_subject = True
+            continue
+        if tok.pos_ in ("AUX", "PART", "ADV"):
+            continue
+        break
+    return None
+
+
+def _with_conjuncts(verb: Token, own: set[int]) -> str:
+    """``killed and wounded`` sharing one figure → ``killed_and_wounded``."""
+    label = EVENT_LEMMAS[verb.lemma_.lower()]
+    labels = {label}
+    related = list(verb.conjuncts)
+    for other in related:
+        lemma = other.lemma_.lower()
+        if lemma not in EVENT_LEMMAS:
+            continue
+        has_own_figure = any(c.like_num or any(g.like_num for g in c.children) for c in other.children
+                             if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i not in own)
+        if other.i > verb.i and not has_own_figure and _adjacent_conj(verb, other):
+            labels.add(EVENT_LEMMAS[lemma])
+        elif other.i < verb.i and not _has_number_subject(verb, own) and _adjacent_conj(other, verb):
+            labels.add(EVENT_LEMMAS[lemma])
+    if len(labels) > 1:
+        return EVENT_PAIRS.get(frozenset(labels), "_and_".join(sorted(labels)))
+    return label
+
+
+def _adjacent_conj(first: Token, second: Token) -> bool:
+    between = first.doc[first.i + 1:second.i]
+    return len(between) <= 2 and all(t.lower_ in ("and", "or", ",", "&") for t in between)
+
+
+def _has_number_subject(verb: Token, own: set[int]) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.like_num or c.i in own) for c in verb.children)
+
+# Relations ------------------------------------------------------------------------------------
+
+
+def relation(parsed: SpacyDoc, item: Found) -> tuple[Optional[str], Optional[str]]:
+    """(relative, change) from the words around the figure."""
+    if item.number.fraction:
+        before = [t.lower_ for t in parsed[max(0, item.start - 3):item.start]]
+        if before[-1:] == ["in"] and len(before) >= 2:
+            verb = parsed[item.start - 2]
+            if verb.lemma_.lower() in DOWN_LEMMAS | {"cut", "split", "slice", "divide", "reduce"}:
+                return "multiple", "down"
+        return "share", None
+    prev = parsed[item.start - 1] if item.start > 0 else None
+    if item.extra.get("qual_start") is not None and item.extra["qual_start"] > 0:
+        prev = parsed[item.extra["qual_start"] - 1]
+    if prev is None:
+        return None, None
+    if prev.lower_ in ("to", "from", "at", "of"):
+        return None, None
+    verb = prev.head if prev.lower_ == "by" else prev
+    if prev.lower_ == "by":
+        verb = prev.head
+    lemma = verb.lemma_.lower()
+    if prev.lower_ in ("up", "down") and prev.lower_ in (UP_LEMMAS | DOWN_LEMMAS):
+        return "change", "up" if prev.lower_ == "up" else "down"
+    if lemma in UP_LEMMAS and verb.pos_ in ("VERB", "ADV", "ADJ"):
+        return "change", "up"
+    if lemma in DOWN_LEMMAS and verb.pos_ in ("VERB", "ADV", "ADJ"):
+        if lemma in ("cut", "lose", "reduce") and item.unit in (None, "count") and prev.lower_ != "by":
+            return None, None
+        return "change", "down"
+    return None, None
+
+
+def multiplier_figures(parsed: SpacyDoc, taken: set[int]) -> list[Found]:
+    """``doubled``, ``tripled``, ``halved``: a change written as a verb, no digits."""
+    out = []
+    for tok in parsed:
+        lemma = tok.lemma_.lower()
+        if tok.i in taken or tok.pos_ != "VERB" or lemma not in MULTIPLIER_LEMMAS:
+            continue
+        value = MULTIPLIER_LEMMAS[lemma]
+        item = Found(start=tok.i, end=tok.i + 1, num_start=tok.i, num_end=tok.i + 1,
+                     number=num.Number(value=value, low=value, high=value))
+        item.extra["relation"] = ("multiple", "up" if value > 1 else "down")
+        out.append(item)
+    return out
+
+# Stage ----------------------------------------------------------------------------------------
+
+
+def subject_counted(anchor: Token) -> Optional[str]:
+    """``the number of North Korean troops has increased to 15,000`` → North Korean troops."""
+    node = anchor
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    if node.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in node.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in COLLECTIVE_NOUNS:
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            words = [t for t in pobj.subtree if t.i <= pobj.i and t.lower_ not in DETERMINERS
+                                     and t.pos_ != "DET"]
+                            if words:
+                                return normalise_phrase("", words)
+    return None
+
+
+def territory_context(parsed: SpacyDoc, item: Found) -> bool:
+    """Length unit about territory: 'of territory' after it, or captured/lost/retaken as event."""
+    sent = parsed[item.num_start].sent
+    after = parsed[item.unit_end:min(item.unit_end + 4, sent.end)].text.lower()
+    if any(w in after.split() for w in un.TERRITORY_WORDS):
+        return True
+    words = {t.lemma_.lower() for t in sent}
+    return bool(words & {"capture", "seize", "occupy", "retake", "recapture", "regain", "lose", "control",
+                         "liberate", "advance", "gain"}) and bool(words & (un.TERRITORY_WORDS | {"ground"}))
+
+
+def elliptical_counted(parsed: SpacyDoc, item: Found, figures: list[Figure],
+                        previous: list[tuple[int, str]]) -> Optional[str]:
+    """Counted noun of a figure with an elliptical head: the coordinated figure's, or the last population."""
+    sent = parsed[item.num_start].sent
+    nxt = parsed[item.unit_end] if item.unit_end < len(parsed) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.lower_ not in ("%",):
+        return None
+    start_char = parsed[item.start].idx
+    for fig in reversed(figures):
+        if fig.sentence_start == sent.start_char and fig.kind == "figure" and fig.unit == "count" and fig.counted:
+            gap = parsed.text[fig.end:start_char]
+            if len(gap) < 60 and re.search(r"\b(and|from|than|compared|versus|vs|against|to|or)\b|,|;", gap):
+                return fig.counted
+            break
+    # "as many as 1,000 were believed killed": the population counted in the last sentences
+    if nxt is not None and (nxt.pos_ == "AUX" or (nxt.tag_ in ("VBN", "VBD") and nxt.lemma_.lower() in EVENT_LEMMAS)):
+        # "casualties among the miners ... as many as 40 killed": the population named in the sentence
+        for tok in parsed[sent.start:item.start]:
+            if tok.lower_ == "among":
+                phrase, _head = _noun_phrase(parsed, tok.i + 1, item.start, direct=True)
+                if phrase:
+                    return phrase
+        for sent_start, counted in reversed(previous):
+            if sent.start - sent_start <= 120:
+                return counted
+    return None
+
+
+def as_of_wording(sent: SpacySpan, offset: int) -> Optional[str]:
+    """The time wording of the sentence nearest to the figure (at character ``offset`` in it)."""
+    matches = list(AS_OF.finditer(sent.text))
+    if not matches:
+        return None
+    nearest = min(matches, key=lambda m: min(abs(m.start() - offset), abs(m.end() - offset)))
+    return nearest.group(1)

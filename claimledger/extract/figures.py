@@ -1,0 +1,225 @@
+"""Stage ``figures``: every number a reader would put in a spreadsheet, with what it counts.
+
+A figure is found in four steps over the spaCy parse (public entry: :func:`extract_figures`):
+
+1. **spans** (:mod:`~claimledger.extract.figure_spans`) — runs of number tokens (digits, number
+   words, ``dozen``, ``half``, vague plurals like ``thousands``) joined into ranges (``5-10,000``,
+   ``between 500 and 800``), with a currency before and a unit after
+   (:mod:`~claimledger.extract.numbers`, :mod:`~claimledger.extract.units`);
+2. **kind** (:mod:`~claimledger.extract.figure_kinds`) — dates, years, times, ordinals (``47th``,
+   dropped), ages (``Oleksandr, 46``, ``aged 19``), durations (``two weeks``), scores, numbers in
+   names, phone numbers / URLs / handles and anything in a trailing author biography are kept out
+   of ``kind="figure"`` so the ledger can hide them;
+3. **meaning** (:mod:`~claimledger.extract.figure_context`) — qualifier (vocabulary in
+   :data:`claimledger.model.QUALIFIERS`; *nearly* and *almost* are ``at_most``: the true value is
+   below the figure), hedge and negation from the figure's clause, what is ``counted`` (the noun phrase the number modifies; for an elliptical head the
+   coordinated figure's noun or the last population counted before), and the ``event`` from the
+   governing predicate (``300 killed and 2,700 wounded`` → two events; ``4,000 killed and
+   wounded`` → ``killed_and_wounded``);
+4. **relations** — shares (``half of the 1,250 km²``), multiples (``doubled``, ``cut in half``)
+   and changes (``rose by 20%``), shares linked to the figure they are a share of when it is in the
+   text, and the ``as_of`` wording nearest the figure (``so far``, ``by last month``).
+
+Bounds: ``exact`` low = high = value; ``approx`` ±10 %; ``at_least`` high unbounded;
+``at_most`` low unbounded (``nearly``/``almost``: low = 90 %); ranges and vague plurals keep the
+bounds their wording gives.  Shares given as fractions have ``unit="fraction"`` (0.5 for half,
+0.4 for "4 in 10").  ``statement``, ``source``, ``via`` and ``as_of`` are left for later stages.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc as SpacyDoc
+
+from claimledger.extract import numbers as num
+from claimledger.extract import units as un
+from claimledger.extract.figure_context import (
+    DETERMINERS, as_of_wording, bounds, counted_phrase, elliptical_counted, event_of, hedge, multiplier_figures,
+    negated, qualify, relation, subject_counted, territory_context,
+)
+from claimledger.extract.figure_kinds import bio_start, classify, special_spans
+from claimledger.extract.figure_spans import Found, find_spans
+from claimledger.model import Document, Figure
+from claimledger.pipeline import Context, stage
+
+
+def extract_figures(doc: Document, parsed: SpacyDoc) -> list[Figure]:
+    """All number rows of ``doc`` (every kind), in text order, with ids ``<doc>:f<n>``."""
+    text = doc.text
+    special = special_spans(text)
+    bio = bio_start(text)
+    items = find_spans(parsed)
+    taken = {i for it in items for i in range(it.start, it.end)}
+    items += multiplier_figures(parsed, taken)
+    items.sort(key=lambda it: it.start)
+    figures: list[Figure] = []
+    previous_counted: list[tuple[int, str]] = []   # (sentence start token, counted) of people counts
+    for item in items:
+        fig = _interpret(doc, parsed, item, special, bio, figures, previous_counted)
+        if fig is None:
+            continue
+        item.figure = fig
+        figures.append(fig)
+    _link_relatives(parsed, items)
+    _copy_to_conversions(doc.text, figures)
+    _copy_to_restatements(doc.text, figures)
+    return figures
+
+
+def _copy_to_restatements(text: str, figures: list[Figure]) -> None:
+    """``lost 190 points, or 0.6%``: the restated change goes the same way."""
+    for before, after in zip(figures, figures[1:]):
+        if before.relative != "change" or after.relative is not None or after.kind != "figure":
+            continue
+        if re.fullmatch(r"\s*,?\s*or\s*", text[before.end:after.start]):
+            after.relative, after.change = "change", before.change
+
+
+def _copy_to_conversions(text: str, figures: list[Figure]) -> None:
+    """``1,250 square kilometers (483 square miles)``: the bracketed conversion shares the facts."""
+    for before, after in zip(figures, figures[1:]):
+        if before.kind != "figure" or after.kind != "figure" or before.unit in (None, "count"):
+            continue
+        if text[before.end:after.start].strip() != "(":
+            continue
+        after.event = after.event or before.event
+        after.hedge, after.negated, after.as_of_text = before.hedge, before.negated, before.as_of_text
+        if after.qualifier == "exact":
+            after.qualifier, after.qualifier_text = before.qualifier, before.qualifier_text
+
+
+def _interpret(doc: Document, parsed: SpacyDoc, item: Found, special: list[tuple[int, int]], bio: int,
+               figures: list[Figure], previous_counted: list[tuple[int, str]]) -> Optional[Figure]:
+    """Turn one number span into a Figure row (None when it is not a number after all)."""
+    sent = parsed[item.num_start].sent
+    is_multiplier = "relation" in item.extra
+    item.kind = "figure" if is_multiplier else classify(parsed, item, special, bio)
+    qualify(parsed, item)
+    if item.kind in ("figure", "duration", "age", "other"):
+        value, low, high = bounds(item)
+    else:
+        value, low, high = item.number.value, item.number.value, item.number.value
+    counted, head = None, None
+    if item.kind in ("figure", "other") and not is_multiplier:
+        counted, head = counted_phrase(parsed, item)
+        if item.number.fraction and counted and any(ch.isdigit() for ch in counted):
+            counted, head = None, None
+    # a lone "one" that modifies no noun is a pronoun ("one runs and the other shoots")
+    lone = parsed[item.num_start:item.num_end].text.lower()
+    if lone in ("one", "a", "an") and head is None and not item.unit:
+        return None
+    unit = item.unit
+    if item.number.fraction:
+        unit = "fraction"
+    elif unit is None and item.kind in ("figure", "other") and not is_multiplier:
+        unit = "count"
+    if item.kind == "age":
+        unit = item.unit if item.unit in un.TIME_UNITS else "year"
+    relative, change = item.extra.get("relation", (None, None))
+    if relative is None and item.kind == "figure":
+        relative, change = relation(parsed, item)
+    start_char = parsed[item.start].idx
+    last = parsed[item.end - 1]
+    end_char = last.idx + len(last.text)
+    if last.text.endswith(".") and last.text.rstrip(".").lower() in num.SUFFIX_SCALES:
+        end_char -= 1
+    fig = Figure(
+        id=doc.new_id("f", len(figures) + 1), doc=doc.id, start=start_char, end=end_char,
+        text=doc.text[start_char:end_char], sentence_start=sent.start_char, sentence_end=sent.end_char,
+        kind=item.kind, value=value, low=low, high=high, qualifier=item.qualifier,
+        qualifier_text=item.qualifier_text, vague=item.number.vague, unit=unit,
+        unit_text=item.unit_text, counted=counted, relative=relative, change=change,
+    )
+    if item.kind != "figure":
+        return fig
+    anchor = head if head is not None else parsed[item.num_end - 1]
+    fig.hedge = hedge(parsed, item, anchor)
+    fig.negated = negated(parsed, item, anchor)
+    if fig.counted is None and unit == "count" and relative is None:
+        fig.counted = elliptical_counted(parsed, item, figures, previous_counted) or subject_counted(anchor)
+    if relative not in ("multiple", "change"):
+        fig.event = event_of(parsed, item, head)
+    if fig.event is None and head is not None and relative is None:
+        fig.event = event_of(parsed, item, None)
+    if unit in un.LENGTH_UNITS and territory_context(parsed, item):
+        fig.unit_warning = f"territory given as a length ({unit}), probably {unit}2"
+    fig.as_of_text = as_of_wording(sent, start_char - sent.start_char)
+    if lone == "one" and fig.qualifier == "exact" and fig.event is None:
+        fig.kind = "other"   # "one commander said": an article, not an estimate
+        return fig
+    if unit == "count" and fig.counted and relative is None:
+        previous_counted.append((sent.start, fig.counted))
+    return fig
+
+
+ANAPHORIC_SUBJECTS = {"it", "they", "number", "numbers", "total", "toll", "figure", "count", "tally", "ranks",
+                      "this", "that"}
+"""Subjects of a change that point back at a quantity already given ("their numbers were cut in half")."""
+
+
+def _link_relatives(parsed: SpacyDoc, items: list[Found]) -> None:
+    """Relative figures point at the quantity they are relative to, when the text names it.
+
+    A share links to the figure in its 'of' phrase (``half of the 1,250 km2``) or, for an anaphoric
+    'of that area', to the last figure before; a multiple or change whose subject points back
+    (``their numbers have been cut in half``) links to the last figure of the previous sentences.
+    """
+    figs = [it for it in items if it.figure is not None]
+    for idx, item in enumerate(figs):
+        fig = item.figure
+        if fig is None or fig.relative is None or fig.kind != "figure":
+            continue
+        if fig.relative in ("multiple", "change"):
+            _link_change(parsed, item, figs[:idx])
+            continue
+        target = None
+        if fig.relative == "share":
+            sent_end = parsed[item.num_start].sent.end
+            for other in figs[idx + 1:]:
+                if other.start >= sent_end or other.start > item.end + 8:
+                    break
+                if other.figure and other.figure.kind == "figure" and other.figure.relative is None:
+                    gap = parsed[item.end:other.start].text.lower().split()
+                    if gap[:1] == ["of"] and all(w in DETERMINERS for w in gap):
+                        target = other.figure
+                        break
+        anaphoric = parsed[item.end:item.end + 2].text.lower().split()[1:2] in (
+            ["that"], ["this"], ["those"], ["these"], ["it"], ["them"])
+        if target is None and anaphoric:
+            for other in reversed(figs[max(0, idx - 6):idx]):
+                if other.figure and other.figure.kind == "figure" and other.figure.relative is None and (
+                        item.start - other.end < 80):
+                    target = other.figure
+                    break
+        if target is not None:
+            fig.relative_to = target.id
+            if fig.counted is None or parsed[item.end:item.end + 2].text.lower().split()[1:2] != ["the"]:
+                fig.counted = target.counted
+
+
+def _link_change(parsed: SpacyDoc, item: Found, before: list[Found]) -> None:
+    fig = item.figure
+    node = parsed[item.num_start]
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].lower_ not in ANAPHORIC_SUBJECTS:
+        return
+    sent_start = parsed[item.num_start].sent.start
+    for other in reversed(before):
+        target = other.figure
+        if target is None or target.kind != "figure" or target.relative is not None:
+            continue
+        if other.start < sent_start - 80:
+            break
+        if other.start < sent_start:   # a quantity given earlier, not one in the same clause
+            fig.relative_to = target.id
+            fig.counted = fig.counted or target.counted
+        break
+
+
+@stage("figures")
+def figures(doc: Document, parsed: SpacyDoc, ctx: Context) -> None:
+    doc.figures.extend(extract_figures(doc, parsed))

@@ -1,0 +1,345 @@
+"""NewsQuant evaluation of the figures stage, beside quantulum3 and the CQE paper's table.
+
+Usage::
+
+    python eval/newsquant.py [--data DIR] [--limit N] [--file newsquant_dev.json]
+
+The metric is the CQE paper's (see the benchmark README): per sentence each gold quantity is
+matched at most once by a predicted quantity with the same value (``np.isclose``; ranges as
+pairs); precision = matched / predicted, recall = matched / gold.  ``value+unit`` also needs the
+normalised unit, ``value+change`` the change (``=`` ``~`` ``>`` ``<`` ``up`` ``down``),
+``value+concept`` at least one referred-concept word in common (partial).
+
+Our rows are mapped to the paper's vocabulary by :func:`to_quantity`: unit codes become the
+paper's names (``km`` → ``kilometre``, ``USD`` → ``dollar``); for counts the paper's unit is the
+counted noun, which we compare by its head noun's lemma (``North Korean soldiers`` ~ ``soldier``),
+the one relaxation of the unit match.  Only ``figure``, ``duration`` and ``age`` rows are
+predictions (NewsQuant does not annotate dates, years, times or ordinals), plus the word "one"
+that we keep as ``kind="other"`` ("one commander said") but NewsQuant annotates as a quantity;
+vague plurals are scored as the paper annotates them ("millions" = 1e6-1e7).
+
+quantulum3 runs with ``USE_CLF = False`` (its classifier pickle does not load with current
+scikit-learn); when it is not importable its column says "not installed".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+import numpy as np
+
+DEFAULT_DATA = Path("/work/shared/benchmarks/newsquant")
+MODES = ("value", "value+unit", "value+change", "value+concept")
+
+PAPER = {
+    "CQE": {"value": (92.0, 91.9, 92.0), "value+unit": (85.6, 85.5, 85.6), "value+change": (88.2, 88.1, 88.1),
+            "value+concept": (76.2, 76.1, 76.1)},
+    "quantulum3": {"value": (65.0, 83.3, 73.0), "value+unit": (42.1, 53.9, 47.2)},
+    "GPT-3": {"value": (72.1, 69.1, 70.6), "value+unit": (60.3, 57.9, 59.1), "value+change": (53.1, 50.9, 51.9),
+              "value+concept": (55.9, 53.7, 54.8)},
+}
+"""Published scores on the whole NewsQuant (590 sentences), P / R / F1."""
+
+UNIT_NAMES = {
+    "percent": "percentage", "pp": "percentage point", "pt": "point", "bp": "basis point",
+    "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen", "CNY": "chinese yuan",
+    "HKD": "hong kong dollar", "INR": "indian rupee", "RUB": "russian ruble", "MYR": "malaysian ringgit",
+    "ILS": "shekel", "CHF": "swiss franc", "CAD": "canadian dollar", "AUD": "australian dollar",
+    "KRW": "south korean won", "USc": "cent", "GBp": "penny", "UAH": "ukrainian hryvnia",
+    "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "mi": "mile", "ft": "foot",
+    "yd": "yard", "in": "inch", "km2": "square kilometre", "mi2": "square mile", "m2": "square metre",
+    "ha": "hectare", "acre": "acre", "t": "tonne", "kg": "kilogram", "g": "gram", "mg": "milligram",
+    "lb": "pound-mass", "l": "litre", "bbl": "barrel", "gal": "gallon", "km/h": "kilometre per hour",
+    "mph": "mile per hour", "kWh": "kilowatt hour", "kW": "kilowatt", "W": "watt", "MW": "megawatt",
+    "GW": "gigawatt", "degC": "celsius", "degF": "fahrenheit", "deg": "degree", "hp": "horsepower",
+    "bhp": "brake horsepower", "Hz": "hertz", "GHz": "gigahertz", "mAh": "milliampere-hour",
+    "rpm": "revolutions per minute", "ppb": "parts-per-billion", "um": "micrometre",
+    "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
+    "second": "second", "fraction": "%", "GB": "gigabyte", "TB": "terabyte", "MB": "megabyte",
+    "MHz": "megahertz", "ppm": "part per million", "SGD": "singapore dollar", "ft2": "square feet",
+    "nm": "nanometre", "MWh": "megawatt hour", "GWh": "gigawatt hour", "MPa": "megapascal", "Nm": "newton metre",
+    "lbft": "pound-foot",
+}
+KEPT_KINDS = ("figure", "duration", "age")
+STOP = {"the", "a", "an", "of", "in", "on", "for", "to", "and", "its", "their", "his", "her", "-", ",", "'s"}
+
+
+@dataclass
+class Quantity:
+    """One quantity in the paper's terms."""
+
+    low: float
+    high: float
+    unit: str = "-"
+    change: str = "="
+    concepts: set[str] = field(default_factory=set)
+    count_noun: bool = False   # unit is a counted noun, compared by its head lemma
+
+
+# Gold -----------------------------------------------------------------------------------------
+
+def load(path: Path, limit: Optional[int] = None) -> list[dict]:
+    data = json.loads(Path(path).read_text())
+    return data[:limit] if limit else data
+
+
+def parse_value(text: str) -> tuple[float, float]:
+    match = re.fullmatch(r"\s*(-?[\d.eE+]+)\s*-\s*(-?[\d.eE+]+)\s*", text)
+    if match:
+        return float(match.group(1)), float(match.group(2))
+    value = float(text)
+    return value, value
+
+
+def concept_words(text: Optional[str]) -> set[str]:
+    if not text or text.strip() == "-":
+        return set()
+    return {w for w in re.split(r"[\s,]+", text.lower()) if w and w not in STOP}
+
+
+def gold_quantities(entry: dict) -> list[Quantity]:
+    out = []
+    for q in entry["quantities"]:
+        try:
+            low, high = parse_value(q["value"])
+        except ValueError:
+            continue
+        out.append(Quantity(low, high, unit=(q.get("normalized_unit") or "-").strip(),
+                            change=q.get("change", "="), concepts=concept_words(q.get("referred_concepts"))))
+    return out
+
+
+# Our extractor --------------------------------------------------------------------------------
+
+_LEMMAS: dict[str, str] = {}
+
+
+def _head_lemma(phrase: str, nlp) -> str:
+    """Lemma of a noun phrase's last word (cached; the vocabulary lookup is cheap)."""
+    word = phrase.split()[-1].lower() if phrase.split() else phrase
+    if word not in _LEMMAS:
+        doc = nlp(word)
+        _LEMMAS[word] = doc[0].lemma_.lower() if len(doc) else word
+    return _LEMMAS[word]
+
+
+def to_quantity(fig, nlp) -> Optional[Quantity]:
+    """A Figure row in the paper's terms (None for rows NewsQuant does not annotate)."""
+    if fig.value is None:
+        return None
+    if fig.kind not in KEPT_KINDS and not (fig.kind == "other" and fig.text.lower() == "one"):
+        return None
+    if fig.vague and fig.low is not None and fig.high is not None:
+        low, high = fig.low / 2, fig.high + 1
+    elif fig.qualifier == "range":
+        low, high = fig.low, fig.high
+    else:
+        low = high = fig.value
+    if fig.kind == "age":
+        unit = f"{fig.unit or 'year'} of age"
+    elif fig.unit == "count":
+        unit = _head_lemma(fig.counted, nlp) if fig.counted else "-"
+    else:
+        code = fig.unit or "-"
+        unit = UNIT_NAMES.get(code) or " per ".join(UNIT_NAMES.get(part, part) for part in code.split("/"))
+    if fig.change in ("up", "down") and fig.relative == "change":
+        change = fig.change
+    else:
+        change = {"approx": "~", "at_least": ">", "at_most": "<"}.get(fig.qualifier, "=")
+    return Quantity(low, high, unit=unit, change=change, concepts=concept_words(fig.counted),
+                    count_noun=fig.unit == "count" and bool(fig.counted))
+
+
+def about_words(parsed, fig) -> set[str]:
+    """What a figure is about, for the concept score: the subject of its clause, or the noun it measures.
+
+    The ledger stores what is *counted*; NewsQuant's concepts are usually the clause's subject
+    ("revenue", "the September crude contract"), read here from the parse for scoring only.
+    """
+    span = parsed.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    node = span.root
+    words: set[str] = set()
+    for _ in range(6):
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ in ("NOUN", "PROPN") \
+                and node.head.head.i < span.start:
+            words |= _np_words(node.head.head)
+            break
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            for child in node.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ not in ("PRON",):
+                    words |= _np_words(child)
+            break
+        node = node.head
+    return words
+
+
+def _np_words(token) -> set[str]:
+    return {t.lower_ for t in token.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in STOP}
+
+
+def run_ours(texts: list[str], nlp=None) -> list[list[Quantity]]:
+    from claimledger import nlp as nlp_mod
+    from claimledger.extract.figures import extract_figures
+    from claimledger.model import Document
+
+    nlp = nlp or nlp_mod.load()
+    out = []
+    for i, parsed in enumerate(nlp.pipe(texts, batch_size=64)):
+        doc = Document(id=f"s{i}", text=parsed.text)
+        row = []
+        for fig in extract_figures(doc, parsed):
+            quantity = to_quantity(fig, nlp)
+            if quantity is not None:
+                quantity.concepts |= about_words(parsed, fig)
+                row.append(quantity)
+        out.append(row)
+    return out
+
+
+# quantulum3 -----------------------------------------------------------------------------------
+
+def quantulum_parser() -> Optional[Callable[[str], list]]:
+    try:
+        import quantulum3.classifier as classifier
+        classifier.USE_CLF = False
+        from quantulum3 import parser
+    except Exception:  # noqa: BLE001 - any import failure means "not installed" for this column
+        return None
+    return parser.parse
+
+
+def run_quantulum(texts: list[str], parse: Callable[[str], list]) -> list[list[Quantity]]:
+    out = []
+    for text in texts:
+        row = []
+        try:
+            found = parse(text)
+        except Exception:  # noqa: BLE001 - the baseline crashes on some inputs; count as no output
+            found = []
+        for q in found:
+            unc = getattr(q, "uncertainty", None)
+            low, high = (q.value - unc, q.value + unc) if unc else (q.value, q.value)
+            name = q.unit.name if q.unit is not None else "-"
+            row.append(Quantity(low, high, unit="-" if name == "dimensionless" else name))
+        out.append(row)
+    return out
+
+
+# Metric ---------------------------------------------------------------------------------------
+
+def _same_value(g: Quantity, p: Quantity) -> bool:
+    return bool(np.isclose(g.low, p.low) and np.isclose(g.high, p.high))
+
+
+def _same_unit(g: Quantity, p: Quantity) -> bool:
+    gold = g.unit.lower().strip()
+    pred = p.unit.lower().strip()
+    if gold == pred:
+        return True
+    if p.count_noun and gold not in ("-", ""):
+        return gold.split()[-1].rstrip("s") == pred.rstrip("s")
+    return False
+
+
+def _matches(mode: str, g: Quantity, p: Quantity) -> bool:
+    if not _same_value(g, p):
+        return False
+    if mode == "value+unit":
+        return _same_unit(g, p)
+    if mode == "value+change":
+        return g.change == p.change
+    if mode == "value+concept":
+        return (not g.concepts and not p.concepts) or bool(g.concepts & p.concepts)
+    return True
+
+
+def counts(gold: list[list[Quantity]], pred: list[list[Quantity]], mode: str) -> tuple[int, int, int]:
+    """(matched, predicted, gold) over all sentences, each gold quantity matched at most once."""
+    matched = n_pred = n_gold = 0
+    for g_row, p_row in zip(gold, pred):
+        n_gold += len(g_row)
+        n_pred += len(p_row)
+        used: set[int] = set()
+        for g in g_row:
+            for k, p in enumerate(p_row):
+                if k not in used and _matches(mode, g, p):
+                    used.add(k)
+                    matched += 1
+                    break
+    return matched, n_pred, n_gold
+
+
+def prf(gold: list[list[Quantity]], pred: list[list[Quantity]], mode: str = "value") -> tuple[float, float, float]:
+    """Precision, recall, F1 in percent (the paper's metric)."""
+    matched, n_pred, n_gold = counts(gold, pred, mode)
+    p = 100.0 * matched / n_pred if n_pred else 0.0
+    r = 100.0 * matched / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def evaluate(entries: list[dict], nlp=None) -> dict[str, tuple[float, float, float]]:
+    """Our P/R/F1 per mode on ``entries`` (importable for the regression test)."""
+    texts = [e["text"] for e in entries]
+    gold = [gold_quantities(e) for e in entries]
+    pred = run_ours(texts, nlp)
+    return {mode: prf(gold, pred, mode) for mode in MODES}
+
+
+# Report ---------------------------------------------------------------------------------------
+
+def _fmt(score: Optional[Iterable[float]]) -> str:
+    return " / ".join(f"{x:5.1f}" for x in score) if score else "–"
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--file", default="newsquant_dev.json")
+    ap.add_argument("--limit", type=int, default=None)
+    args = ap.parse_args(argv)
+    entries = load(args.data / args.file, args.limit)
+    texts = [e["text"] for e in entries]
+    gold = [gold_quantities(e) for e in entries]
+    t0 = time.perf_counter()
+    ours = run_ours(texts)
+    t_ours = time.perf_counter() - t0
+    columns = {"claimledger": ours}
+    parse = quantulum_parser()
+    t_q = None
+    if parse is not None:
+        t0 = time.perf_counter()
+        columns["quantulum3"] = run_quantulum(texts, parse)
+        t_q = time.perf_counter() - t0
+    print(f"{args.file}: {len(entries)} sentences, {sum(map(len, gold))} gold quantities  (P / R / F1)")
+    header = f"{'mode':15} | {'claimledger':21} | {'quantulum3 (same run)':21} | {'CQE (paper)':21} | {'quantulum3 (paper)':21}"
+    print(header)
+    print("-" * len(header))
+    for mode in MODES:
+        ours_s = prf(gold, columns["claimledger"], mode)
+        if parse is None:
+            q_s = "not installed"
+        elif mode in ("value", "value+unit"):
+            q_s = _fmt(prf(gold, columns["quantulum3"], mode))
+        else:
+            q_s = "–"
+        print(f"{mode:15} | {_fmt(ours_s):21} | {q_s:21} | {_fmt(PAPER['CQE'].get(mode)):21} | "
+              f"{_fmt(PAPER['quantulum3'].get(mode)):21}")
+    speed = f"claimledger (parse + extract) {t_ours:.2f}s"
+    if t_q is not None:
+        speed += f", quantulum3 {t_q:.2f}s"
+    print(speed)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
