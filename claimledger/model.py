@@ -238,6 +238,16 @@ class Document(Record):
         """The document's own fields, without the annotation lists."""
         return {k: v for k, v in self.to_dict().items() if k not in self.ANNOTATIONS}
 
+    @property
+    def label(self) -> str:
+        """How a reader names this document in a sentence: outlet, else title, else file name."""
+        if self.outlet:
+            return self.outlet
+        if self.title:
+            return self.title if len(self.title) <= 60 else self.title[:59] + "…"
+        base = self.name.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        return base or self.id
+
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]
 
