@@ -1,0 +1,100 @@
+"""Source mentions → Source records: kinds, names, titles, affiliations, resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.speakers import (
+    SourceBook, affiliation_of, classify_kind, clean_name, outlet_source, writer_source,
+)
+from claimledger.model import Document
+
+
+@pytest.mark.parametrize("text,label,head,kind", [
+    ("Reuters", "ORG", "", "wire_agency"),
+    ("the Associated Press", "ORG", "", "wire_agency"),
+    ("Kyodo News Agency", "ORG", "", "wire_agency"),
+    ("The Evening Herald", "ORG", "", "outlet"),
+    ("the health ministry", "", "ministry", "government"),
+    ("the national army", "", "army", "military"),
+    ("the National Intelligence Agency", "ORG", "", "intelligence"),
+    ("an audit", "", "audit", "report"),
+    ("Acme Corp", "ORG", "", "organisation"),
+    ("Brazil", "GPE", "", "government"),
+    ("Jane Roe", "PERSON", "", "person"),
+    ("the spokeswoman", "", "spokeswoman", "person"),
+])
+def test_classify_kind(text, label, head, kind):
+    assert classify_kind(text, label, head) == kind
+
+
+def test_clean_name_drops_honorifics_possessives_and_articles():
+    assert clean_name("Mr. Lee’s") == "Lee"
+    assert clean_name("the Associated Press,") == "Associated Press"
+    assert clean_name("Ms Okafor") == "Okafor"
+
+
+def test_affiliation_from_demonyms_and_places(nlp):
+    doc = nlp("Kenyan health officials and a spokesman for the U.S. embassy")
+    assert affiliation_of(doc[0:3]) == "Kenya"
+    assert affiliation_of(doc[4:10]) == "United States"
+
+
+def test_outlet_and_writer_sources_are_created_once():
+    doc = Document(id="d", text="", outlet="Coast Gazette", author="Ravi Shah")
+    a = outlet_source(doc)
+    b = outlet_source(doc)
+    writer, via = writer_source(doc)
+    writer2, _ = writer_source(doc)
+    assert a is b and a.kind == "outlet" and a.name == "Coast Gazette"
+    assert writer is writer2 and writer.name == "Ravi Shah" and via == [a.id]
+    assert len(doc.sources) == 2
+
+
+def book_for(nlp, text: str) -> tuple[Document, SourceBook, object]:
+    doc = Document(id="d", text=text)
+    parsed = nlp(text)
+    return doc, SourceBook(doc, parsed), parsed
+
+
+def test_surname_and_pronoun_resolve_to_the_full_name(nlp):
+    text = "Coach Lena Berg praised the defence. Berg said more. She said more."
+    doc, book, parsed = book_for(nlp, text)
+    full = book.resolve(parsed[0:3]).source
+    surname = book.resolve(parsed[7:8])
+    pronoun = book.resolve(parsed[11:12])
+    assert full.name == "Lena Berg" and full.title == "Coach"
+    assert surname.source is full and pronoun.source is full and pronoun.resolved
+    assert "Berg" in full.variants
+
+
+def test_pronoun_without_antecedent_is_unresolved(nlp):
+    doc, book, parsed = book_for(nlp, "He said the match was over.")
+    res = book.resolve(parsed[0:1])
+    assert res.source is None and not res.resolved
+
+
+def test_group_pronoun_prefers_bodies_over_people(nlp):
+    text = "Local officials met Mayor Tim Ko. They said the dam held."
+    doc, book, parsed = book_for(nlp, text)
+    officials = book.resolve(parsed[0:2]).source
+    they = book.resolve(parsed[7:8]).source
+    assert officials.kind == "anonymous" and they is officials
+
+
+def test_unresolved_role_keeps_its_description(nlp):
+    doc, book, parsed = book_for(nlp, "The referee said the goal stood.")
+    res = book.resolve(parsed[0:2])
+    assert not res.resolved and res.source.name == "referee" and res.source.kind == "person"
+
+
+def test_acronym_and_short_name_join_the_full_name(nlp):
+    text = ("The Pacific Weather Bureau said the storm had weakened. PWB said winds would ease. "
+            "Kestrel News Agency reported flooding. Kestrel said roads were closed.")
+    doc, book, parsed = book_for(nlp, text)
+    bureau = book.resolve(parsed[0:4]).source
+    acronym = book.resolve(parsed[10:11]).source
+    agency = book.resolve(parsed[16:19]).source
+    short = book.resolve(parsed[22:23]).source
+    assert acronym is bureau and "PWB" in bureau.variants
+    assert agency.kind == "wire_agency" and short is agency
