@@ -16,3 +16,16 @@ def sample_db(tmp_path_factory):
     finally:
         ledger.close()
     return path
+
+
+def run_async(coro):
+    """Run a coroutine to completion on a fresh loop in its own thread.
+
+    The browser tests keep Playwright's sync API (and its event loop) alive in the main thread
+    for the whole session, so ``asyncio.run`` there would fail.
+    """
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()

@@ -1,4 +1,4 @@
-import asyncio
+from .conftest import run_async
 import json
 import re
 
@@ -17,7 +17,7 @@ def app(sample_db):
 
 
 def get(app, path):
-    return asyncio.run(app.client.get(path))
+    return run_async(app.client.get(path))
 
 
 @pytest.mark.parametrize("path", [
@@ -96,7 +96,7 @@ def test_datasette_tables_and_full_csv_stream(app):
 
 
 def test_read_only_by_default(app):
-    r = asyncio.run(app.client.post("/sample/-/create", json={"table": "x", "rows": [{"a": 1}]}))
+    r = run_async(app.client.post("/sample/-/create", json={"table": "x", "rows": [{"a": 1}]}))
     assert r.status_code in (403, 404, 405)
     assert app.databases["sample"].is_mutable is False
 

@@ -1,4 +1,4 @@
-import asyncio
+from .conftest import run_async
 
 import uvicorn
 
@@ -32,7 +32,7 @@ def test_ledger_is_found_without_plugin_config(sample_db):
 
 def test_menu_links_reach_our_pages(sample_db):
     ds = make_app(str(sample_db))
-    html = asyncio.run(ds.client.get("/")).text
+    html = run_async(ds.client.get("/")).text
     assert f'href="{PREFIX}"' in html and f'href="{PREFIX}/conflicts"' in html
 
 
@@ -48,7 +48,7 @@ def test_an_unmerged_wal_is_not_ignored(tmp_path):
     writer.commit()  # still open: the row lives in busy.db-wal
     try:
         ds = make_app(str(path))
-        rows = asyncio.run(ds.client.get("/busy/figures.json?_shape=array")).json()
+        rows = run_async(ds.client.get("/busy/figures.json?_shape=array")).json()
         assert rows == [{"rowid": 1, "id": "x:f1"}] or [r["id"] for r in rows] == ["x:f1"]
     finally:
         writer.close()
