@@ -12,12 +12,13 @@ textacy raises on some articles (unbalanced quote marks): those count as zero st
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "claimledger" / "examples" / "kursk"
-POLNEAR_DEV = Path("/work/shared/benchmarks/polnear/dev/text")
+POLNEAR_DEV = Path(os.environ.get("CLAIMLEDGER_BENCHMARKS", Path(__file__).resolve().parents[2] / "shared" / "benchmarks")) / "polnear" / "dev" / "text"
 
 
 def load_texts(limit: int | None) -> list[str]:

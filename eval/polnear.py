@@ -26,13 +26,15 @@ from __future__ import annotations
 
 import argparse
 import re
+import os
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-DEFAULT_ROOT = Path("/work/shared/benchmarks/polnear")
+# ../shared/benchmarks beside the checkout (as in CI), or $CLAIMLEDGER_BENCHMARKS.
+DEFAULT_ROOT = Path(os.environ.get("CLAIMLEDGER_BENCHMARKS", Path(__file__).resolve().parents[2] / "shared" / "benchmarks")) / "polnear"
 LABELS = ("Source", "Cue", "Content")
 TRIM = " \t\n,.;:"
 WORD = re.compile(r"\w+")
