@@ -224,7 +224,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
             speaker = sources.get(q.speaker or "", q.source_text or "?")
             if args.speaker and args.speaker.lower() not in speaker.lower():
                 continue
-            chain = " < ".join(sources.get(s, s) for s in reversed(q.via))
+            chain = " ← ".join(sources.get(s, s) for s in reversed(q.via))
             rows.append((q.doc[:8], "quote" if q.direct else "claim", speaker + ("" if q.resolved else " (?)"),
                          q.cue or "", chain, tables.excerpt(q.text, 90)))
     print(tables.render(("doc", "type", "speaker", "cue", "via", "text"), rows))
@@ -287,7 +287,7 @@ def _figure_rows(ledger: Ledger, measure: Measure) -> list[tuple]:
         if not f:
             continue
         doc = docs[f.doc]
-        chain = " < ".join([sources.get(f.source or "", "?"), *(sources.get(s, s) for s in f.via)])
+        chain = " ← ".join([*(sources.get(s, s) for s in reversed(f.via)), sources.get(f.source or "", "?")])
         rows.append((f.as_of or doc.published or "", f.text, tables.fmt_bounds(f.low, f.high), f.qualifier, chain,
                      tables.excerpt(doc.text[f.sentence_start:f.sentence_end], 90)))
     return sorted(rows, key=lambda r: r[0])

@@ -2,7 +2,10 @@
 
 Usage::
 
-    python eval/newsquant.py [--data DIR] [--limit N] [--file newsquant_dev.json]
+    python eval/newsquant.py [--data DIR] [--limit N] [--file newsquant_dev.json] [--errors MODE]
+
+``--errors value+unit`` prints, per sentence, the gold quantities we missed and the rows we
+predicted wrongly under that mode (the list to study before adding a rule).
 
 The metric is the CQE paper's (see the benchmark README): per sentence each gold quantity is
 matched at most once by a predicted quantity with the same value (``np.isclose``; ranges as
@@ -16,7 +19,9 @@ counted noun, which we compare by its head noun's lemma (``North Korean soldiers
 the one relaxation of the unit match.  Only ``figure``, ``duration`` and ``age`` rows are
 predictions (NewsQuant does not annotate dates, years, times or ordinals), plus the word "one"
 that we keep as ``kind="other"`` ("one commander said") but NewsQuant annotates as a quantity;
-vague plurals are scored as the paper annotates them ("millions" = 1e6-1e7).
+vague plurals are scored as the paper annotates them ("millions" = 1e6-1e7), a score row
+("a 9-2 lead", ``kind="other"``) as the pair the paper annotates (9-2), a share as ``% <what it is
+a share of>`` and a multiple ("sixfold") with the paper's unit ``count``.
 
 quantulum3 runs with ``USE_CLF = False`` (its classifier pickle does not load with current
 scikit-learn); when it is not importable its column says "not installed".
@@ -65,9 +70,11 @@ UNIT_NAMES = {
     "second": "second", "fraction": "%", "GB": "gigabyte", "TB": "terabyte", "MB": "megabyte",
     "MHz": "megahertz", "ppm": "part per million", "SGD": "singapore dollar", "ft2": "square feet",
     "nm": "nanometre", "MWh": "megawatt hour", "GWh": "gigawatt hour", "MPa": "megapascal", "Nm": "newton metre",
-    "lbft": "pound-foot",
+    "lbft": "pound-foot", "mpg": "mile per gallon", "mmBtu": "mega british thermal unit",
+    "ksi": "kilopound per square inch", "kV": "kilovolt", "V": "volt", "MYRc": "sen",
 }
 KEPT_KINDS = ("figure", "duration", "age")
+SCORE = re.compile(r"(\d+)\s*[-–]\s*(\d+)")
 STOP = {"the", "a", "an", "of", "in", "on", "for", "to", "and", "its", "their", "his", "her", "-", ",", "'s"}
 
 
@@ -134,6 +141,10 @@ def to_quantity(fig, nlp) -> Optional[Quantity]:
     """A Figure row in the paper's terms (None for rows NewsQuant does not annotate)."""
     if fig.value is None:
         return None
+    score = SCORE.fullmatch(fig.text)
+    if fig.kind == "other" and score:
+        unit = _head_lemma(fig.counted, nlp) if fig.counted else "-"
+        return Quantity(float(score.group(1)), float(score.group(2)), unit=unit, count_noun=bool(fig.counted))
     if fig.kind not in KEPT_KINDS and not (fig.kind == "other" and fig.text.lower() == "one"):
         return None
     if fig.vague and fig.low is not None and fig.high is not None:
@@ -144,39 +155,59 @@ def to_quantity(fig, nlp) -> Optional[Quantity]:
         low = high = fig.value
     if fig.kind == "age":
         unit = f"{fig.unit or 'year'} of age"
+    elif fig.relative == "multiple":
+        unit = "count"
+    elif fig.unit == "fraction":
+        unit = "% " + (_head_lemma(fig.counted, nlp) if fig.counted else "-")
     elif fig.unit == "count":
         unit = _head_lemma(fig.counted, nlp) if fig.counted else "-"
+        if unit == "time":
+            unit = "count"   # "3,200 times": the paper's unit for a frequency or multiple
     else:
         code = fig.unit or "-"
         unit = UNIT_NAMES.get(code) or " per ".join(UNIT_NAMES.get(part, part) for part in code.split("/"))
-    if fig.change in ("up", "down") and fig.relative == "change":
-        change = fig.change
-    else:
-        change = {"approx": "~", "at_least": ">", "at_most": "<"}.get(fig.qualifier, "=")
-    return Quantity(low, high, unit=unit, change=change, concepts=concept_words(fig.counted),
-                    count_noun=fig.unit == "count" and bool(fig.counted))
+    change = {"approx": "~", "at_least": ">", "at_most": "<"}.get(fig.qualifier, "=")
+    if change == "=" and fig.change in ("up", "down") and fig.relative == "change":
+        change = fig.change   # the paper marks the bound first: "climbed more than 3%" is ">"
+    return Quantity(low, high, unit=unit, change=change,
+                    count_noun=fig.unit in ("count", "fraction") and bool(fig.counted) and fig.relative != "multiple")
 
 
 def about_words(parsed, fig) -> set[str]:
     """What a figure is about, for the concept score: the subject of its clause, or the noun it measures.
 
-    The ledger stores what is *counted*; NewsQuant's concepts are usually the clause's subject
-    ("revenue", "the September crude contract"), read here from the parse for scoring only.
+    The ledger stores what is *counted*; NewsQuant's concepts are what the quantity is about, not
+    its unit ("Ford, which has 13,000 workers" is about Ford), read here from the parse for scoring
+    only: the noun a measure modifies ("a 5kW solar system"), the noun an 'of'/'in' phrase hangs
+    from, else the subject of the clause, going up through relative clauses (their antecedent) and
+    through clauses whose subject is a pronoun (the subject of the clause they belong to).
     """
     span = parsed.char_span(fig.start, fig.end, alignment_mode="expand")
     if span is None:
         return set()
     node = span.root
     words: set[str] = set()
-    for _ in range(6):
+    if fig.unit not in ("count", None) and node.dep_ in ("nummod", "compound", "amod", "nmod") \
+            and node.head.pos_ in ("NOUN", "PROPN") and node.head.i >= span.end:
+        words |= _np_words(node.head) - set(span.text.lower().split())
+    for _ in range(8):
         if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ in ("NOUN", "PROPN") \
                 and node.head.head.i < span.start:
             words |= _np_words(node.head.head)
             break
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            for child in node.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ not in ("PRON",):
-                    words |= _np_words(child)
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and any(t.i in range(span.start, span.end) for t in subjects[0].subtree):
+                break   # "460 vehicles were stolen": the subject is the counted thing itself
+            if subjects and subjects[0].pos_ != "PRON":
+                words |= _np_words(subjects[0])
+                break
+            if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
+                words |= _np_words(node.head)
+                break
+            if node.head.i != node.i and node.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp"):
+                node = node.head
+                continue
             break
         node = node.head
     return words
@@ -198,9 +229,11 @@ def run_ours(texts: list[str], nlp=None) -> list[list[Quantity]]:
         row = []
         for fig in extract_figures(doc, parsed):
             quantity = to_quantity(fig, nlp)
-            if quantity is not None:
-                quantity.concepts |= about_words(parsed, fig)
-                row.append(quantity)
+            if quantity is None:
+                continue
+            if not (fig.kind == "other" and fig.text.lower() == "one"):
+                quantity.concepts |= about_words(parsed, fig)   # "one of the best screens" is about nothing else
+            row.append(quantity)
         out.append(row)
     return out
 
@@ -246,7 +279,7 @@ def _same_unit(g: Quantity, p: Quantity) -> bool:
     if gold == pred:
         return True
     if p.count_noun and gold not in ("-", ""):
-        return gold.split()[-1].rstrip("s") == pred.rstrip("s")
+        return gold.split()[-1].rstrip("s") == pred.split()[-1].rstrip("s")
     return False
 
 
@@ -295,6 +328,32 @@ def evaluate(entries: list[dict], nlp=None) -> dict[str, tuple[float, float, flo
     return {mode: prf(gold, pred, mode) for mode in MODES}
 
 
+def _show(q: Quantity) -> str:
+    value = f"{q.low:g}" if q.low == q.high else f"{q.low:g}-{q.high:g}"
+    return f"{value} [{q.unit}] {q.change} {{{','.join(sorted(q.concepts))}}}"
+
+
+def error_lines(texts: list[str], gold: list[list[Quantity]], pred: list[list[Quantity]], mode: str) -> list[str]:
+    """Per sentence: gold quantities not matched (``-``) and predictions not matched (``+``) under ``mode``."""
+    lines = []
+    for i, (text, g_row, p_row) in enumerate(zip(texts, gold, pred)):
+        used: set[int] = set()
+        missed = []
+        for g in g_row:
+            for k, p in enumerate(p_row):
+                if k not in used and _matches(mode, g, p):
+                    used.add(k)
+                    break
+            else:
+                missed.append(g)
+        extra = [p for k, p in enumerate(p_row) if k not in used]
+        if missed or extra:
+            lines.append(f"#{i} {text}")
+            lines += [f"   - {_show(g)}" for g in missed]
+            lines += [f"   + {_show(p)}" for p in extra]
+    return lines
+
+
 # Report ---------------------------------------------------------------------------------------
 
 def _fmt(score: Optional[Iterable[float]]) -> str:
@@ -306,6 +365,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--file", default="newsquant_dev.json")
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--errors", choices=MODES, default=None, help="print our misses under this mode")
     args = ap.parse_args(argv)
     entries = load(args.data / args.file, args.limit)
     texts = [e["text"] for e in entries]
@@ -314,6 +374,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ours = run_ours(texts)
     t_ours = time.perf_counter() - t0
     columns = {"claimledger": ours}
+    if args.errors:
+        print("\n".join(error_lines(texts, gold, ours, args.errors)))
     parse = quantulum_parser()
     t_q = None
     if parse is not None:

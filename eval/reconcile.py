@@ -111,13 +111,17 @@ def evaluate_story(folder: Path, pipeline: Pipeline) -> dict:
         verdicts.append((gm["name"], gm["verdict"], got))
     claim_pairs = [set(c.items) for c in result.conflicts if c.kind == "claims"]
     found_claims = []
+    correct: set[int] = set()                 # reported pairs that match an expected pair
     for pair in expected.get("claim_conflicts", []):
         (n1, s1), (n2, s2) = pair
         left, right = find_statements(by_name[n1], s1), find_statements(by_name[n2], s2)
-        found_claims.append(any(p & left and p & right and left != right for p in claim_pairs))
+        hits = [i for i, p in enumerate(claim_pairs) if p & left and p & right and left != right]
+        found_claims.append(bool(hits))
+        correct.update(hits)
     return {"story": folder.name, "precision": precision, "recall": recall, "missed_figures": missed,
             "verdicts": verdicts, "claims_found": sum(found_claims), "claims_expected": len(found_claims),
-            "claim_conflicts_reported": len(claim_pairs), "result": result, "docs": docs}
+            "claim_conflicts_reported": len(claim_pairs), "claim_conflicts_correct": len(correct),
+            "result": result, "docs": docs}
 
 
 def f1(p: float, r: float) -> float:
@@ -139,7 +143,9 @@ def evaluate(folders: list[Path], pipeline: Optional[Pipeline] = None) -> dict:
     return {"stories": stories, "precision": p, "recall": r, "f1": f1(p, r),
             "verdict_accuracy": sum(e == g for _, e, g in verdicts) / len(verdicts),
             "claims_found": sum(s["claims_found"] for s in stories),
-            "claims_expected": sum(s["claims_expected"] for s in stories)}
+            "claims_expected": sum(s["claims_expected"] for s in stories),
+            "claims_precision": (sum(s["claim_conflicts_correct"] for s in stories)
+                                 / max(1, sum(s["claim_conflicts_reported"] for s in stories)))}
 
 
 def renamed_copy(doc: Document, suffix: str) -> Document:
@@ -181,7 +187,8 @@ def main(argv: list[str]) -> int:
             print(f"    {'ok ' if want == got else 'BAD'} {name}: expected {want}, got {got}")
     print(f"ALL: B-cubed P={report['precision']:.3f} R={report['recall']:.3f} F1={report['f1']:.3f}  "
           f"verdict accuracy={report['verdict_accuracy']:.3f}  "
-          f"claim conflicts found={report['claims_found']}/{report['claims_expected']}")
+          f"claim conflicts found={report['claims_found']}/{report['claims_expected']} "
+          f"precision={report['claims_precision']:.2f}")
     if copies:
         print(time_reconcile([d for s in report["stories"] for d in s["docs"]], copies))
     return 0

@@ -78,11 +78,18 @@ REPORTING_LEMMAS = {"believe", "say", "report", "estimate", "think", "expect", "
                     "suggest", "appear", "seem", "confirm", "know", "assume", "reckon"}
 
 
+FOLD = re.compile(r"^([a-z]+|\d+)fold$")
+"""``sixfold``, ``tenfold``, ``3fold``: a multiple written as one word."""
+
 MULTIPLIER_LEMMAS = {"double": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0, "halve": 0.5}
 
 DETERMINERS = {"the", "a", "an", "these", "those", "this", "that", "their", "its", "his", "her",
                "our", "your", "my", "some", "of", "'s", "’s", "all", "other", "another", "such"}
 
+
+TIME_DEICTICS = {"last", "next", "this", "same"}
+TIME_NOUNS = {"year", "month", "week", "day", "quarter", "season", "time", "period", "night", "morning",
+              "weekend", "summer", "winter", "spring", "autumn", "fall"}
 
 POPULATION_WORDS = {"them", "those", "these", "which", "whom"}
 
@@ -215,6 +222,9 @@ def _noun_phrase(parsed: SpacyDoc, j: int, sent_end: int, direct: bool = False) 
         j += 1
     if j < sent_end and parsed[j].lower_ in POPULATION_WORDS:
         return None, parsed[j]
+    if j + 1 < sent_end and parsed[j].lower_ in TIME_DEICTICS and parsed[j + 1].lemma_.lower() in TIME_NOUNS \
+            and parsed[j + 1].tag_ == "NN":
+        return None, None   # "2.1 last year": a time, not what is counted
     words: list[Token] = []
     head: Optional[Token] = None
     k = j
@@ -226,8 +236,19 @@ def _noun_phrase(parsed: SpacyDoc, j: int, sent_end: int, direct: bool = False) 
         coordinated = tok.lower_ in ("and", "or", "&") and words and head is None or (
             tok.lower_ in ("and", "or", "&") and words and words[-1].pos_ in ("ADJ", "PROPN")
             and nxt_pos in ("ADJ", "PROPN", "NOUN") and (head is None or head.tag_ not in ("NNS", "NNPS")))
+        if tok.lower_ in ("most", "least", "more", "less") and tok.pos_ == "ADV" and nxt_pos == "ADJ":
+            words.append(tok)   # "one of the most gifted attackers"
+            k += 1
+            continue
+        if tok.tag_ == "POS" and words and words[-1].pos_ in ("NOUN", "PROPN") and nxt_pos in ("NOUN", "ADJ"):
+            words.append(tok)   # "two of Johnson's deputies"
+            head = None
+            k += 1
+            continue
+        name_number = tok.like_num and words and words[-1].pos_ == "PROPN" and words[-1].is_title \
+            and nxt_pos in ("NOUN", "PROPN")   # "63,000 Model 3 sedans", "12 Boeing 737 jets"
         if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.tag_ != "VBN") or tok.text == "-" or (
-                tok.pos_ == "NUM" and not direct) or modifier_verb or (coordinated and nxt_pos in ("ADJ", "PROPN", "NOUN")):
+                tok.pos_ == "NUM" and not direct) or name_number or modifier_verb or (coordinated and nxt_pos in ("ADJ", "PROPN", "NOUN")):
             words.append(tok)
             if tok.pos_ in ("NOUN", "PROPN"):
                 head = tok
@@ -242,14 +263,20 @@ def _noun_phrase(parsed: SpacyDoc, j: int, sent_end: int, direct: bool = False) 
     if direct and words and head.pos_ == "PROPN" and all(w.pos_ == "PROPN" for w in words) and head.tag_ != "NNPS":
         return None, None
     text = parsed[words[0].i:head.i + 1].text
-    return normalise_phrase(text, words), head
+    phrase = normalise_phrase(text, words)
+    k = head.i + 1
+    if k + 1 < sent_end and parsed[k].lower_ in ("per", "a", "an", "each", "every") and \
+            un.unit_after([parsed[k + 1].text]) and un.unit_after([parsed[k + 1].text])[0] in un.TIME_UNITS \
+            and parsed[k + 1].tag_ == "NN":
+        phrase = f"{phrase} per {parsed[k + 1].lower_}"   # "3,000 tests per day": a rate
+    return phrase, head
 
 
 def normalise_phrase(text: str, words: list[Token]) -> str:
     out = []
     for w in words:
         out.append(w.text if w.pos_ == "PROPN" or w.text.isupper() or w.ent_type_ else w.lower_)
-    phrase = " ".join(out).replace(" - ", "-")
+    phrase = " ".join(out).replace(" - ", "-").replace(" 's", "'s").replace(" ’s", "’s")
     return phrase
 
 
@@ -342,6 +369,12 @@ def _has_number_subject(verb: Token, own: set[int]) -> bool:
 # Relations ------------------------------------------------------------------------------------
 
 
+NOT_CHANGE_PHRASALS = {"give", "pick", "set", "sign", "put", "take", "make", "show", "back", "look", "break",
+                       "shut", "write", "step", "hand", "open", "clean", "sum", "wrap", "bring", "use", "rack",
+                       "run", "mop", "serve", "line", "chalk", "ramp", "turn", "play", "tie", "hold", "lock"}
+"""Verbs whose particle 'up'/'down' makes no rise or fall of the figure ("gave up 517 yards")."""
+
+
 def relation(parsed: SpacyDoc, item: Found) -> tuple[Optional[str], Optional[str]]:
     """(relative, change) from the words around the figure."""
     if item.number.fraction:
@@ -354,8 +387,10 @@ def relation(parsed: SpacyDoc, item: Found) -> tuple[Optional[str], Optional[str
     prev = parsed[item.start - 1] if item.start > 0 else None
     if item.extra.get("qual_start") is not None and item.extra["qual_start"] > 0:
         prev = parsed[item.extra["qual_start"] - 1]
-    if prev is None:
-        return None, None
+    if prev is None or parsed[item.start].lower_ == "from":
+        return None, None   # "increased from 13.5 to 14 mm": two levels, not the size of a change
+    if prev.dep_ == "prt" and prev.head.lemma_.lower() in NOT_CHANGE_PHRASALS:
+        return None, None   # "gave up 517 yards", "picked up 12 points"
     if prev.lower_ in ("to", "from", "at", "of"):
         return None, None
     verb = prev.head if prev.lower_ == "by" else prev
@@ -374,13 +409,20 @@ def relation(parsed: SpacyDoc, item: Found) -> tuple[Optional[str], Optional[str
 
 
 def multiplier_figures(parsed: SpacyDoc, taken: set[int]) -> list[Found]:
-    """``doubled``, ``tripled``, ``halved``: a change written as a verb, no digits."""
+    """``doubled``, ``tripled``, ``halved``, ``sixfold``: a multiple written without a number token."""
     out = []
     for tok in parsed:
         lemma = tok.lemma_.lower()
-        if tok.i in taken or tok.pos_ != "VERB" or lemma not in MULTIPLIER_LEMMAS:
+        if tok.i in taken:
             continue
-        value = MULTIPLIER_LEMMAS[lemma]
+        fold = FOLD.match(tok.lower_)
+        if fold and (fold.group(1) in num.ONES or fold.group(1) in num.TENS or fold.group(1) in num.SCALES
+                     or fold.group(1).isdigit()):
+            value = float(fold.group(1)) if fold.group(1).isdigit() else num.parse_number(fold.group(1)).value
+        elif tok.pos_ == "VERB" and lemma in MULTIPLIER_LEMMAS:
+            value = MULTIPLIER_LEMMAS[lemma]
+        else:
+            continue
         item = Found(start=tok.i, end=tok.i + 1, num_start=tok.i, num_end=tok.i + 1,
                      number=num.Number(value=value, low=value, high=value))
         item.extra["relation"] = ("multiple", "up" if value > 1 else "down")

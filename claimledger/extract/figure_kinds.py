@@ -79,6 +79,8 @@ def classify(parsed: SpacyDoc, item: Found, special: list[tuple[int, int]], bio_
         return "year"
     if _is_age(parsed, item):
         return "age"
+    if _is_age_by_context(parsed, item):
+        return "age"
     if item.unit in un.TIME_UNITS:
         return "duration"
     if char_start >= bio_start or _is_name_number(parsed, item) or item.extra.get("compound") \
@@ -94,6 +96,11 @@ def _is_name_number(parsed: SpacyDoc, item: Found) -> bool:
         return False
     prev = parsed[s - 1]
     nxt = parsed[e] if e < len(parsed) else None
+    if parsed[s].text.startswith(("-", "–")) and not parsed[s].text[1:2] == "." and prev.is_alpha \
+            and (prev.is_upper or prev.pos_ == "PROPN"):
+        return True   # "COVID -19 tests", "Su -27 jets": the hyphen joins a name, it is no minus sign
+    if prev.is_title and prev.pos_ == "PROPN" and s >= 2 and parsed[s - 2].like_num:
+        return True   # "63,000 Model 3 sedans": the first number counts, the second names
     if nxt is not None and nxt.tag_ == "NNS":
         return False
     if prev.text in ("-", "–") and not prev.whitespace_ and s >= 2 and parsed[s - 2].pos_ == "PROPN":
@@ -138,6 +145,30 @@ def _is_age(parsed: SpacyDoc, item: Found) -> bool:
         if before.pos_ == "PROPN" or before.ent_type_ == "PERSON":
             return nxt is None or nxt.is_punct or nxt.is_space
     return False
+
+
+PERSON_PRONOUNS = {"he", "she", "i", "you", "we", "they"}
+
+
+def _is_age_by_context(parsed: SpacyDoc, item: Found) -> bool:
+    """``life expectancy ... is around 73``, ``he will be 35``, ``she turned 40``: a bare age."""
+    s, e = item.num_start, item.num_end
+    value = item.number.value
+    if item.unit is not None or item.number.is_range or not (0 < value <= 125) or e - s != 1:
+        return False
+    nxt = parsed[e] if e < len(parsed) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "NUM") and nxt.lower_ not in ("years", "year"):
+        return False
+    sent = parsed[s].sent
+    if "life expectancy" in sent.text.lower()[: parsed[s].idx - sent.start_char]:
+        return True
+    verb = parsed[s].head
+    if verb.lemma_.lower() not in ("be", "turn") or verb.i > s:
+        return False
+    if verb.lemma_.lower() == "be" and not any(c.lower_ in ("will", "'ll", "would") for c in verb.children):
+        return False   # "he will be 35"; "he was 35 points ahead" stays a figure
+    return any(c.dep_ == "nsubj" and (c.lower_ in PERSON_PRONOUNS or c.ent_type_ == "PERSON")
+               for c in verb.children)
 
 
 def bio_start(text: str) -> int:

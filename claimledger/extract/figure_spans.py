@@ -89,8 +89,9 @@ def glued_unit(text: str) -> Optional[tuple[str, str, str]]:
     return match.group(1), match.group(2), found[0]
 
 
-_PREFIXED = re.compile(r"^(sub|minus)-(\d[\d,]*(?:\.\d+)?)$", re.I)
-"""``sub-7`` (below 7), ``minus-130`` (-130): a number glued to a word that bounds or signs it."""
+_PREFIXED = re.compile(r"^(sub-|minus-|~)(\d[\d,]*(?:\.\d+)?)$", re.I)
+"""``sub-7`` (below 7), ``minus-130`` (-130), ``~1.2`` (about 1.2): a number glued to a mark that bounds
+or signs it."""
 
 
 def _is_numeric(tok: Token) -> bool:
@@ -105,6 +106,8 @@ def _is_numeric(tok: Token) -> bool:
         doc = tok.doc
         prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
         nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+        if tok.text[:1].isupper() and not tok.is_sent_start and prev not in ('"', "“", "(", ":"):
+            return False   # "the Fourth of July", "Third Way": a name, not a share
         if nxt in ("a", "an", "million", "billion", "thousand") and text in ("half", "quarter", "third"):
             return True   # "half a million", "a quarter million"
         if tok.is_sent_start or prev in ('"', "“", "(", ":"):
@@ -133,7 +136,8 @@ def _number_runs(parsed: SpacyDoc) -> list[tuple[int, int]]:
                 break
             if glued_unit(parsed[j - 1].text):
                 break
-            if _is_numeric(t) and not (DIGITISH.match(t.text) and DIGITISH.match(parsed[j - 1].text)):
+            if _is_numeric(t) and not (DIGITISH.match(t.text) and (
+                    DIGITISH.match(parsed[j - 1].text) or parsed[j - 1].lower_ in num.ONES or parsed[j - 1].lower_ in num.TENS)):
                 j += 1
             elif t.text in ("-", "–") and not parsed[j - 1].whitespace_ and not t.whitespace_ and j + 1 < n \
                     and parsed[j - 1].is_alpha and parsed[j + 1].is_alpha and _is_numeric(parsed[j + 1]):
@@ -350,11 +354,13 @@ def _raw_spans(parsed: SpacyDoc) -> list[Found]:
         money = glued_currency(parsed[s].text) if not DIGITISH.match(parsed[s].text) else None
         if money:
             text = text[len(money[1]):] if start == s else text.replace(parsed[s].text, parsed[s].text[len(money[1]):], 1)
+        if is_range and " or " in text:
+            text = text.replace(" or ", " to ")   # "three or four years"
         if is_range and year_like(parsed[s].text):
             text = text.replace(" to ", "-").replace(" and ", "-")
         prefixed = _PREFIXED.match(parsed[s].text) if e - s == 1 else None
         if prefixed:
-            text = ("-" if prefixed.group(1).lower() == "minus" else "") + prefixed.group(2)
+            text = ("-" if prefixed.group(1).lower() == "minus-" else "") + prefixed.group(2)
         number = num.parse_number(text.replace(" - ", "-"))
         if number is None and CLOCK.match(text):
             hours, minutes = text.split(":")
@@ -363,8 +369,10 @@ def _raw_spans(parsed: SpacyDoc) -> list[Found]:
         if number is None:
             continue
         item = Found(start=start, end=e, num_start=s, num_end=e, number=number)
-        if prefixed and prefixed.group(1).lower() == "sub":
-            item.qualifier, item.qualifier_text = "at_most", prefixed.group(1)
+        if prefixed and prefixed.group(1).lower() == "sub-":
+            item.qualifier, item.qualifier_text = "at_most", "sub"
+        elif prefixed and prefixed.group(1) == "~":
+            item.qualifier, item.qualifier_text = "approx", "~"
         if money:
             item.unit, item.unit_text = money
             if s > 0 and parsed[s - 1].text == "$" and not parsed[s - 1].whitespace_ and start == s:
@@ -407,7 +415,7 @@ def _score_or_ratio(parsed: SpacyDoc, s: int, e: int, how: Optional[str]) -> Fou
 def _scale_suffix(parsed: SpacyDoc, item: Found) -> None:
     """``$5 m``, ``4.3M sales``, ``2.7m viewers``: a glued scale letter, not metres."""
     e = item.num_end
-    if e >= len(parsed) or parsed[e - 1].whitespace_:
+    if e >= len(parsed):
         return
     suffix = parsed[e].text.rstrip(".") if parsed[e].text != "." else ""
     scale = num.SUFFIX_SCALES.get(suffix.lower())
@@ -416,6 +424,9 @@ def _scale_suffix(parsed: SpacyDoc, item: Found) -> None:
     is_money = item.unit is not None
     after = parsed[e + 1] if e + 1 < len(parsed) else None
     count_follows = after is not None and (after.lower_ == "of" or after.tag_ in ("NNS", "NNPS"))
+    if parsed[e - 1].whitespace_ and not (len(suffix) > 1 and suffix.islower() or (
+            suffix.isupper() and count_follows)):
+        return   # "8 B people", "$3 bn" are scales; "7 m" and "Grade 8 B" are not
     if suffix.lower() == "m" and not (is_money or suffix == "M" or "." in parsed[e - 1].text or count_follows):
         return
     n = item.number
@@ -429,6 +440,14 @@ def _per_unit(parsed: SpacyDoc, item: Found) -> None:
     e = item.end
     if e + 1 >= len(parsed) or item.unit is None:
         return
+    if e + 3 < len(parsed) and parsed[e].text == "-" and parsed[e + 1].lower_ in ("a", "an", "per") and \
+            parsed[e + 2].text == "-":
+        found = un.unit_after([parsed[e + 3].text])
+        if found and found[0] in un.TIME_UNITS:   # "a 52,000 barrel-a-day refinery"
+            item.unit = f"{item.unit}/{found[0]}"
+            item.unit_text = f"{item.unit_text}-{parsed[e + 1].text}-{parsed[e + 3].text}"
+            item.end = item.unit_end = e + 4
+            return
     if parsed[e].lower_ not in ("per", "a", "an", "/"):
         return
     word = parsed[e + 1]
@@ -484,7 +503,7 @@ def _read_unit_words(parsed: SpacyDoc, item: Found) -> None:
             and not parsed[e].whitespace_:
         # "a thirty-year career", "a 10-day trip": the unit after a hyphen
         after = un.unit_after([parsed[e + 1].text])
-        if after and after[0] in un.TIME_UNITS | un.LENGTH_UNITS | un.AREA_UNITS | {"t", "kg"}:
+        if after and not un.is_currency(after[0]):   # "a 3.5-liter engine", "a 5-mpg boost"
             item.unit, item.unit_text = after[0], parsed[e + 1].text
             item.end = item.unit_end = e + 2
         elif parsed[e + 1].lower_ == "fold":
@@ -498,6 +517,13 @@ def _read_unit_words(parsed: SpacyDoc, item: Found) -> None:
         item.start -= 1
         return
     glued = bool(toks) and not parsed[e - 1].whitespace_
+    if toks and e + 2 < len(parsed) and parsed[e + 1].text == "-" and not parsed[e].whitespace_ \
+            and not parsed[e + 1].whitespace_:
+        joined = un.unit_after([f"{parsed[e].text}-{parsed[e + 2].text}"], glued=glued)
+        if joined:   # "332 lb-ft", "20 kilowatt-hours"
+            item.unit, item.unit_text = joined[0], parsed[e:e + 3].text
+            item.end = item.unit_end = e + 3
+            return
     after = un.unit_after(words, glued=glued)
     if after:
         code, used = after

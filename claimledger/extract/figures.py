@@ -63,9 +63,60 @@ def extract_figures(doc: Document, parsed: SpacyDoc) -> list[Figure]:
         item.figure = fig
         figures.append(fig)
     _link_relatives(parsed, items)
+    _inherit_units(parsed, items)
     _copy_to_conversions(doc.text, figures)
     _copy_to_restatements(doc.text, figures)
     return figures
+
+
+SHORT_CONTINUATION = re.compile(r"(?:\bto|\bor|\band|,)\s*$", re.I)
+COMPARISON = re.compile(r"(?:\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bthan|\bagainst|\bup from|"
+                        r"\bdown from)\s*$", re.I)
+LEVEL_CUE = re.compile(r"(?:\bto|\bat|\bof)\s*$", re.I)
+
+
+def _bare(fig: Figure) -> bool:
+    """A plain number with nothing after it: no unit, nothing counted, not a share or change."""
+    return fig.kind == "figure" and fig.unit == "count" and fig.counted is None and fig.relative is None
+
+
+def _inherit_units(parsed: SpacyDoc, items: list[Found]) -> None:
+    """A bare number takes the unit of the figure it continues, as a reader does.
+
+    ``rose 64 points to 4,577`` (points), ``dropped from 208 pounds to 193`` (pounds), ``about 8 or
+    $9`` (dollars, from the figure after), ``460 vehicles were stolen, compared with 63`` (vehicles);
+    a level after a percentage change takes the unit of a level of similar size given earlier in the
+    sentence (``closed at 1,463 points, while the other index climbed 0.1% to 1,333``).
+    """
+    text = parsed.text
+    figs = [it.figure for it in items if it.figure is not None and it.figure.kind == "figure"]
+    for idx, fig in enumerate(figs):
+        if not _bare(fig):
+            continue
+        source = None
+        before = [f for f in figs[:idx] if f.sentence_start == fig.sentence_start]
+        prev = before[-1] if before else None
+        if prev is not None and not _bare(prev) and prev.unit != "fraction":
+            gap = text[prev.end:fig.start]
+            percent_change = prev.unit == "percent" and prev.relative == "change"
+            if ";" not in gap and ". " not in gap and not percent_change and (
+                    (len(gap) <= 40 and SHORT_CONTINUATION.search(gap)) or (len(gap) <= 100 and COMPARISON.search(gap))):
+                source = prev
+        nxt = figs[idx + 1] if idx + 1 < len(figs) else None
+        if source is None and nxt is not None and nxt.sentence_start == fig.sentence_start and not _bare(nxt) \
+                and nxt.unit not in ("count", "fraction") \
+                and re.fullmatch(r"\s*(?:or|to|-|–)\s*", text[fig.end:nxt.start]):
+            source = nxt
+        if source is None and LEVEL_CUE.search(text[fig.sentence_start:fig.start]) and fig.value:
+            for other in reversed(before):
+                if other.unit not in (None, "count", "percent", "fraction") and other.relative is None \
+                        and other.value and 0.5 <= fig.value / other.value <= 2:
+                    source = other
+                    break
+        if source is not None:
+            fig.unit = source.unit
+            if source.unit == "count":
+                fig.counted = source.counted
 
 
 def _copy_to_restatements(text: str, figures: list[Figure]) -> None:
@@ -110,6 +161,8 @@ def _interpret(doc: Document, parsed: SpacyDoc, item: Found, special: list[tuple
     lone = parsed[item.num_start:item.num_end].text.lower()
     if lone in ("one", "a", "an") and head is None and not item.unit:
         return None
+    if lone == "one" and item.num_end < len(parsed) and parsed[item.num_end].like_num:
+        return None   # "just one 52,000-barrel refinery": a determiner of the next figure
     unit = item.unit
     if item.number.fraction:
         unit = "fraction"
@@ -146,7 +199,7 @@ def _interpret(doc: Document, parsed: SpacyDoc, item: Found, special: list[tuple
     if unit in un.LENGTH_UNITS and territory_context(parsed, item):
         fig.unit_warning = f"territory given as a length ({unit}), probably {unit}2"
     fig.as_of_text = as_of_wording(sent, start_char - sent.start_char)
-    if lone == "one" and fig.qualifier == "exact" and fig.event is None:
+    if lone == "one" and fig.qualifier == "exact" and fig.event is None and unit == "count":
         fig.kind = "other"   # "one commander said": an article, not an estimate
         return fig
     if unit == "count" and fig.counted and relative is None:

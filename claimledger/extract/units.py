@@ -5,10 +5,10 @@ Vocabulary of codes (``Figure.unit``):
 - ``count`` — a number of people or things; ``Figure.counted`` says what ("North Korean soldiers").
 - ``percent`` (``%``, per cent), ``pp`` (percentage points).
 - currencies by ISO 4217 code: ``USD`` ``EUR`` ``GBP`` ``JPY`` ``CNY`` ``INR`` ``RUB`` ``UAH`` ``CHF``
-  ``CAD`` ``AUD`` ...; ``USc`` for (US) cents.
+  ``CAD`` ``AUD`` ...; ``USc`` for (US) cents, ``GBp`` pence, ``MYRc`` sen.
 - length ``km`` ``m`` ``cm`` ``mm`` ``nm`` ``mi`` ``ft`` ``yd`` ``in``; area ``km2`` ``m2`` ``ft2`` ``mi2`` ``ha`` ``acre``;
   mass ``t`` ``kg`` ``g`` ``lb``; volume ``l`` ``bbl`` (barrels) ``gal``; speed ``km/h`` ``mph``;
-  energy/power ``kWh`` ``MWh`` ``GWh`` ``MW`` ``GW``; pressure ``MPa``; torque ``Nm`` ``lbft``; temperature ``degC`` ``degF`` ``deg``.
+  energy/power ``kWh`` ``MWh`` ``GWh`` ``MW`` ``GW`` ``mmBtu``; fuel use ``mpg``; voltage ``V`` ``kV``; stress ``ksi``; pressure ``MPa``; torque ``Nm`` ``lbft``; temperature ``degC`` ``degF`` ``deg``.
 - other measures: ``hp`` ``bhp`` ``W`` ``kW`` ``Hz`` ``GHz`` ``GB`` ``mAh`` ``mg`` ``ppm`` ``rpm`` ``pt``
   (points of an index or a score) ``bp`` (basis points); rates join codes with ``/`` (``USD/bbl``).
 - time (durations and ages): ``year`` ``month`` ``week`` ``day`` ``hour`` ``minute`` ``second``.
@@ -34,7 +34,7 @@ CURRENCY_WORDS = {
     "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
     "rupee": "INR", "rupees": "INR", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
     "hryvnia": "UAH", "hryvnias": "UAH", "franc": "CHF", "francs": "CHF", "won": "KRW",
-    "cent": "USc", "cents": "USc", "pence": "GBp", "p": "GBp",
+    "cent": "USc", "cents": "USc", "pence": "GBp", "p": "GBp", "sen": "MYRc",
 }
 """Currency names after a number.  "pounds" alone is ambiguous (money or weight): see unit_after."""
 
@@ -111,6 +111,21 @@ _add("hour", "hours", "hour", "hrs", "hr")
 _add("minute", "minutes", "minute", "mins", "min")
 _add("second", "seconds", "second", "secs")
 
+_add("mpg", "mpg", "miles per gallon", "miles a gallon")
+_add("mmBtu", "mmbtu", "mmbtus", "million british thermal units")
+_add("ksi", "ksi")
+_add("kV", "kv", "kilovolts", "kilovolt")
+_add("V", "volts", "volt")
+
+CASED_UNITS = {"Nm": "Nm", "nm": "nm", "PS": "hp", "W": "W", "V": "V", "kV": "kV", "C": "degC",
+               "kW": "kW", "MW": "MW", "GW": "GW"}
+"""Units whose letter case decides them (``450 Nm`` of torque, ``7 nm`` chips, ``300 PS``); read when
+written apart from the number too (``a 5 W charger``; ``12 C`` unless a name follows: ``12 C Street``).
+A lone ``F`` is not read (Fahrenheit or farad)."""
+
+UNCASED_REJECT = {"G"}
+"""Glued capitals that are not the lower-case unit: ``5G`` is a network generation, not grams."""
+
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
 LENGTH_UNITS = {"km", "m", "cm", "mm", "nm", "mi", "ft", "yd", "in"}
 AREA_UNITS = {"km2", "m2", "ft2", "mi2", "ha", "acre"}
@@ -121,6 +136,11 @@ TERRITORY_WORDS = {"territory", "territories", "land", "area", "ground", "region
                    "forest", "acreage"}
 
 MAX_UNIT_WORDS = 3
+
+
+def is_currency(code: str) -> bool:
+    """True for an ISO currency code (or a cent/pence sub-unit) from this module's tables."""
+    return code in set(CURRENCY_SYMBOLS.values()) | set(CURRENCY_WORDS.values())
 
 
 def currency_before(text: str) -> Optional[str]:
@@ -135,6 +155,11 @@ def unit_after(words: list[str], glued: bool = False) -> Optional[tuple[str, int
     one-letter units safe to read.
     """
     lowered = [w.lower() for w in words[:MAX_UNIT_WORDS]]
+    if words and words[0] in UNCASED_REJECT:
+        return None
+    if words and words[0] in CASED_UNITS and (words[0] != "C" or glued or len(words) == 1
+                                              or not words[1][:1].isupper()):
+        return CASED_UNITS[words[0]], 1
     for n in range(min(MAX_UNIT_WORDS, len(lowered)), 0, -1):
         phrase = " ".join(lowered[:n]).replace(" .", ".")
         if n == 1 and len(phrase) == 1 and phrase not in SINGLE_LETTER_OK and not glued:

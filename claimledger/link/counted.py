@@ -77,6 +77,12 @@ def singular(word: str) -> str:
     return word
 
 
+DISASTERS = {"earthquake", "quake", "storm", "flood", "fire", "wildfire", "hurricane", "typhoon", "cyclone",
+             "tsunami", "explosion", "blast", "attack", "crash", "collapse", "landslide", "outbreak", "epidemic",
+             "war", "conflict", "bombing", "shooting", "heatwave", "disaster", "strike", "riot"}
+"""What a toll is *from* ("the death toll from Tuesday's earthquake"): never the population counted."""
+
+
 def normalise_counted(counted: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[str]]:
     """(head class, nation, event implied by the noun) of a counted phrase."""
     if not counted:
@@ -111,7 +117,8 @@ def normalise_counted(counted: Optional[str]) -> tuple[Optional[str], Optional[s
         head = classed[-1]
     else:
         content = [w for w in nouns if w not in HEAD_EVENT]
-        head = content[-1] if content else ("people" if implied else None)
+        head = "people" if nouns and nouns[-1] in DISASTERS else content[-1] if content else (
+            "people" if implied else None)
     return head, nation, implied
 
 
@@ -210,6 +217,11 @@ def event_near(before: str, after: str) -> Optional[str]:
     for word in reversed(clause):
         if word in EVENT_INDEX and word not in WEAK_EVENT_WORDS:
             return EVENT_INDEX[word]
+    topic = re.search(r"\b(?:number|count|toll|tally|total) of ((?:[a-z-]+ ){0,3}[a-z-]+)", fold(before))
+    if topic:                           # "The number of people displaced has grown: ... now 65,000"
+        for word in topic.group(1).split():
+            if word in EVENT_INDEX and word not in WEAK_EVENT_WORDS:
+                return EVENT_INDEX[word]
     return None
 
 

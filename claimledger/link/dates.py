@@ -37,6 +37,8 @@ DATE_RE = re.compile(
     rf"|(?P<m2>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?(?!\d)"
     rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))\b", re.I)
 YEAR_RE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+OPEN_REFERENCE = timedelta(days=366)
+"""A publication window wider than this cannot anchor relative wording ("last month")."""
 GUESS_SPAN = timedelta(days=45)
 """How far an inferred window reaches on its open side (a news story is about recent events)."""
 
@@ -44,13 +46,14 @@ GUESS_SPAN = timedelta(days=45)
 # Windows ------------------------------------------------------------------------------------
 
 def parse_window(value: Optional[str]) -> Optional[tuple[date, date]]:
-    """``"2025-01-20"`` or ``"2025-01-01/2025-01-31"`` -> (start, end)."""
+    """``"2025-01-20"``, ``"2025-01-01/2025-01-31"`` or an open ``"2022-01-01/.."`` -> (start, end)."""
     if not value:
         return None
     try:
         if "/" in value:
             a, b = value.split("/", 1)
-            return date.fromisoformat(a[:10]), date.fromisoformat(b[:10])
+            return (date.fromisoformat(a[:10]) if a != ".." else date.min,
+                    date.fromisoformat(b[:10]) if b != ".." else date.max)
         d = date.fromisoformat(value[:10])
         return d, d
     except ValueError:
@@ -63,7 +66,7 @@ def format_window(start: date, end: date) -> str:
 
 def midpoint(value: Optional[str]) -> Optional[date]:
     window = parse_window(value)
-    if not window:
+    if not window or date.min in window or date.max in window:
         return None
     return window[0] + (window[1] - window[0]) / 2
 
@@ -80,33 +83,90 @@ def _last_month_named(month: int, ref: date, strictly_before: bool) -> tuple[dat
 # Publication dates --------------------------------------------------------------------------
 
 def infer_published(doc: Document, default_year: Optional[int] = None) -> Optional[tuple[str, str]]:
-    """(window, evidence) for a document without a date, or None when the text has no clue."""
+    """(window, evidence) for a document without a date, or None when the text has no clue.
+
+    Clues, each kept as evidence: a dated event told in the past is a lower bound, one told in
+    the future ("will be inaugurated on January 20") an upper bound; a weekday named with a
+    date that falls on it ("on Sunday, March 9, 2025") puts publication within the week after
+    it (news names weekdays only for the last few days); a year mentioned in the past ("since
+    2022") is a lower bound on January 1 of that year.  A date window from day-precise clues
+    only reaches ``GUESS_SPAN`` past the latest event on its open side (a news story is about
+    recent events, said in the evidence); from a year alone it stays open (``2022-01-01/..``).
+    """
     text = doc.text
-    fallback_year = default_year
+    years_said = _past_years(text)
     lower: list[tuple[date, str]] = []
     upper: list[tuple[date, str]] = []
+    precise: set[date] = set()
     for match in DATE_RE.finditer(text):
         sentence = _sentence_around(text, match.start(), match.end())
         years = [int(y) for y in YEAR_RE.findall(sentence)]
-        found = _match_date(match, fallback_year or (max(years) if years else None))
+        found = _match_date(match, default_year or (max(years) if years else None))
+        weekday = _weekday_near(text, match)
+        if not found and weekday is not None and years_said:
+            found = _year_from_weekday(match, weekday, max(y for y, _ in years_said))
         if not found:
             continue
         before = text[max(0, match.start() - 80):match.start()]
         future = bool(FUTURE_CUES.search(before.split(".")[-1])) or bool(
             FUTURE_CUES.search(sentence) and not re.search(r"\b(said|announced|was|were|had)\b", before[-30:]))
-        (upper if future else lower).append((found, sentence))
+        if future:
+            upper.append((found, sentence))
+            continue
+        lower.append((found, sentence))
+        precise.add(found)
+        if weekday is not None and weekday == found.weekday():
+            upper.append((found + timedelta(days=6), sentence))
+    lower += [(date(y, 1, 1), sentence) for y, sentence in years_said]
     if not lower and not upper:
         return None
     start = max(d for d, _ in lower) if lower else None
     end = min(d for d, _ in upper) if upper else None
     if start and end and start > end:
         end = None                                   # inconsistent clues: trust the past
+    evidence = [sent for d, sent in sorted(lower + upper) if d in (start, end)]
+    note = ""
     if start is None:
         start = end - GUESS_SPAN
+        note = f" (assumed written within {GUESS_SPAN.days} days before the first event it announces)"
     if end is None:
+        if start not in precise:
+            return f"{start.isoformat()}/..", " | ".join(dict.fromkeys(evidence))[:500]
         end = start + GUESS_SPAN
-    evidence = [s for d, s in sorted(lower + upper) if d in (start, end)]
-    return format_window(start, end), " | ".join(dict.fromkeys(evidence))[:500]
+        note = f" (assumed written within {GUESS_SPAN.days} days after the latest event it dates)"
+    return format_window(start, end), (" | ".join(dict.fromkeys(evidence)) + note)[:500]
+
+
+WEEKDAY_RE = re.compile(r"\b(" + "|".join(calendar.day_name) + r")\b,?\s*$", re.I)
+
+
+def _weekday_near(text: str, match: re.Match) -> Optional[int]:
+    """The weekday written just before a date ("on Sunday, March 9")."""
+    found = WEEKDAY_RE.search(text[max(0, match.start() - 14):match.start()])
+    return WEEKDAYS[found.group(1).lower()] if found else None
+
+
+def _year_from_weekday(match: re.Match, weekday: int, not_before: int) -> Optional[date]:
+    """ "Sunday, March 9" with no year: the first year from ``not_before`` in which that day is
+    a Sunday, when no other year within the next six has it too (else it stays unknown)."""
+    fits = [d for y in range(not_before, not_before + 7) if (d := _match_date(match, y)) and d.weekday() == weekday]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _past_years(text: str) -> list[tuple[int, str]]:
+    """Years the text mentions outside future sentences ("since 2014", "circa 2022")."""
+    out = []
+    for match in YEAR_RE.finditer(text):
+        sentence = _sentence_around(text, match.start(), match.end())
+        before = text[max(0, match.start() - 60):match.start()]
+        if FUTURE_CUES.search(before.split(".")[-1]) or re.search(r"\b(by|until|before|in)\s+$", before) \
+                and FUTURE_CUES.search(sentence):
+            continue
+        if re.match(r"\s*(?:-|–|to)\s*\d{4}", text[match.end():match.end() + 8]):
+            continue                                 # "2025-2030": a plan, not a past year
+        snippet = " ".join(text[max(0, match.start() - 60):match.end() + 40].split())
+        out.append((int(match.group(1)), f"mentions {match.group(1)} as past: “…{snippet}…”"))
+    return out
 
 
 def _match_date(match: re.Match, fallback_year: Optional[int]) -> Optional[date]:
@@ -153,9 +213,11 @@ def resolve_as_of(as_of_text: Optional[str], published: Optional[str]) -> Option
     window = parse_window(published)
     if not window:
         return None
-    ref = window[1]
     if not as_of_text:
         return published
+    if window[1] - window[0] > OPEN_REFERENCE:
+        return None                                  # "last month" of an open window is unknown
+    ref = window[1]
     text = as_of_text.lower()
     explicit = DATE_RE.search(as_of_text)
     if explicit:

@@ -35,7 +35,9 @@ from claimledger.link.counted import (  # noqa: F401  (re-exported for callers o
     event_near, is_difference, mentioned_nations, normalise_counted, normalise_event, population_in,
     singular, subject_before,
 )
+from claimledger.link import embeddings
 from claimledger.link.names import fold
+from claimledger.link.timeline import is_earlier_value
 from claimledger.model import Document, Figure, Measure
 
 
@@ -81,7 +83,25 @@ def owner_of(fig: Figure, text: str, mentions: list) -> Optional[str]:
     for x in reversed(mentions):
         if fig.sentence_start <= x.start and x.end <= fig.start and OWNER_VERBS.match(text[x.end:fig.start]):
             return f"owner:{x.entity or fold(x.text)}"
+    subgroup = re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:who|that)\s+(?:\w+\s+){0,2}?for\s+((?:the\s+)?[\w-]+)", after)
+    if subgroup:                            # "the 66,000 people who voted for change": a part, not the whole
+        return f"owner:{fold(subgroup.group(1))}"
     return None
+
+
+def _inherit_earlier_keys(keyed: list[tuple[Figure, FigureKey]], docs: dict[str, Document]
+                          ) -> list[tuple[Figure, FigureKey]]:
+    """An earlier value quoted beside its update ("more than 2,300 killed, nearly double the
+    first estimate of 1,200") measures the same thing as the update, whose words it omits."""
+    out = []
+    for fig, key in keyed:
+        doc = docs.get(fig.doc)
+        if doc is not None and key.event is None and is_earlier_value(doc, fig):
+            update = next((k for g, k in keyed if g.doc == fig.doc and g.sentence_start == fig.sentence_start
+                           and g is not fig and k.event and k.dimension == key.dimension), None)
+            key = update or key
+        out.append((fig, key))
+    return out
 
 
 def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optional[str] = None,
@@ -153,13 +173,14 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
             continue
         key = figure_key(fig, text[fig.sentence_start:fig.sentence_end], before,
                          owner_of(fig, text, mentions.get(fig.doc, [])), after)
-        if fig.counted and re.search(r"\d", fig.counted):
+        if fig.counted and re.search(r"\d", fig.counted) or re.match(r"\s+of\s+(?:the\s+|those\s+)?\d", after):
             continue                        # "every one of the 66,000 people": the inner number counts
         if key is None or _anecdote(fig, key) or all(v is None for v in (fig.value, fig.low, fig.high)):
             continue
         keyed.append((fig, key))
         context[fig.id] = text[max(0, text.rfind("\n", 0, max(0, fig.sentence_start - 1)),
                                    text.rfind(". ", 0, max(0, fig.sentence_start - 2))):fig.sentence_end]
+    keyed = _inherit_earlier_keys(keyed, {d.id: d for d in docs})
     # Specific keys (with a nation) first, so bare ones can join the biggest fitting group.
     counts = Counter(k for _, k in keyed)
     keyed.sort(key=lambda fk: (fk[1].nation is None, -counts[fk[1]], fk[0].id))
@@ -177,6 +198,7 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
         else:
             groups.append(MeasureGroup(key=key, figures=[fig]))
             by_dimension[key.dimension].append(groups[-1])
+    _merge_synonymous_heads(groups)
     _merge_lengths_into_areas(groups)
     figure_group = {f.id: g for g in groups for f in g.figures}
     for fig in relatives:
@@ -191,7 +213,7 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
     for g in groups:
         _mark_conversions(g)
         if g.key.nation and g.key.nation.startswith("owner:"):
-            g.owner = owners.get(g.key.nation)
+            g.owner = owners.get(g.key.nation) or g.key.nation.split(":", 1)[1]
     return groups
 
 
@@ -208,6 +230,33 @@ def _nearest_before(fig: Figure, figures: list[Figure], figure_group: dict[str, 
     before = [f for f in figures if f.doc == fig.doc and f.start < fig.start and f.id in figure_group
               and fig.start - f.end < 400]
     return figure_group[before[-1].id] if before else None
+
+
+KNOWN_HEADS = set(HEAD_CLASS) | set(HEAD_CLASS.values())
+
+
+def _merge_synonymous_heads(groups: list[MeasureGroup]) -> None:
+    """With the optional embeddings: groups that agree on event, unit dimension and nation but
+    count differently worded nouns ("houses destroyed" / "homes destroyed") are one measure.
+    Never merges across events or units; does nothing when embeddings are off."""
+    if not embeddings.enabled():
+        return
+    heads = sorted({g.key.head for g in groups if g.key.event and g.key.head != "?"})
+    sims = embeddings.similarities(heads, heads)
+    if sims is None:
+        return
+    at = {h: i for i, h in enumerate(heads)}
+    for a in sorted(groups, key=lambda g: -len(g.figures)):
+        if a not in groups or a.key.head not in at or not a.key.event:
+            continue
+        for b in list(groups):
+            if b is a or b.key.head not in at or b.key.head == a.key.head or {a.key.head, b.key.head} <= KNOWN_HEADS:
+                continue                    # both nouns known to the structural rules: they already differ
+            if (b.key.event, b.key.dimension, b.key.nation) == (a.key.event, a.key.dimension, a.key.nation) \
+                    and sims[at[a.key.head]][at[b.key.head]] >= embeddings.SAME_NOUN:
+                a.figures.extend(b.figures)
+                a.unit_mismatch.extend(b.unit_mismatch)
+                groups.remove(b)
 
 
 def _merge_lengths_into_areas(groups: list[MeasureGroup]) -> None:

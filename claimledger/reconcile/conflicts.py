@@ -7,9 +7,16 @@ says they disagree:
 
 * **denial** - a statement that calls reports or claims wrong ("Reports in the media are
   wrong") is a claim about a claim: it targets what its own article says those reports said
-  (the preceding sentences) and is paired with the statement of another article that asserts it;
+  (the preceding sentences) and is paired with the statement of another article that asserts it.
+  A denial with content of its own answers only claims that share it; one naming a number
+  ("reports of 2,000 job losses were wrong") answers only claims of that number, never one of the
+  figure it asserts instead; one denying a negative ("claims that aid has not arrived are
+  false") answers only negative claims;
 * **opposite assessments** of the same subject ("disciplined and formidable fighters" vs
-  "have not performed well"), from a small evaluative lexicon with negation flipping polarity;
+  "have not performed well"): the same subject (a population noun, a linked named entity or
+  the claim's first content noun) judged in opposite directions on the same dimension (ability,
+  finances, honesty, response, safety), with enough weight (``MIN_OPPOSITION``; mild words such
+  as "determination" count half), negation flipping a word;
 * **antonymous predicates or negation** on the same subject (withdrawn vs remain, rose vs
   fell, "has X" vs "has not X").
 """
@@ -23,7 +30,6 @@ from typing import Optional
 from claimledger.link.counted import HEAD_CLASS, singular
 from claimledger.link.names import canonical_place, fold
 from claimledger.model import Conflict, Document, Source, Statement
-from claimledger.reconcile.origins import document_label
 
 NEGATIONS = {"not", "no", "never", "nor", "none", "nobody", "nothing", "neither", "without", "hardly",
              "cannot", "lack", "lacking", "lacked"}
@@ -44,9 +50,32 @@ NEGATIVE = {"inexperienced", "vulnerable", "poorly", "poor", "ineffective", "und
             "weakness", "incompetent", "failed", "failing", "failure", "struggling", "struggle",
             "chaotic", "disorganised", "disorganized", "untrained", "unprepared", "cannon", "fodder",
             "bad", "badly", "worse", "worst", "unreliable", "unsafe", "disappointing", "collapse",
-            "collapsing", "lose", "lost", "losing", "defeat", "loss", "mess", "crisis", "lacking", "lack",
+            "collapsing", "lose", "lost", "losing", "defeat", "loss", "mess", "crisis",
             "corrupt", "rigged", "fraudulent", "unfair", "biased", "opaque", "unprofitable", "slow",
             "overwhelmed", "serious", "dire", "critical", "deteriorating", "unstable", "chaos", "hiding"}
+DIMENSIONS: dict[str, tuple[set[str], set[str]]] = {
+    "ability": ({"disciplined", "formidable", "brave", "fierce", "effective", "excellent", "skilled", "skillful",
+                 "motivated", "fit", "courage", "courageous", "heroic", "heroically", "professional",
+                 "professionalism", "resilient", "capable", "competent", "mastery", "superior", "impressive",
+                 "strong", "good", "well", "determined", "determination", "experienced", "trained"},
+                {"inexperienced", "vulnerable", "poorly", "poor", "ineffective", "undisciplined", "weak",
+                 "weakness", "incompetent", "untrained", "unprepared", "cannon", "fodder", "bad", "badly",
+                 "struggling", "failing", "failed", "failure", "disappointing"}),
+    "finances": ({"profitable", "healthy", "thriving", "strong", "robust", "growing", "recover", "recovery",
+                  "record", "successful", "improved"},
+                 {"unprofitable", "weak", "struggling", "crisis", "collapse", "collapsing", "losing", "loss",
+                  "deteriorating", "dire", "worse", "worst"}),
+    "honesty": ({"accurate", "transparent", "fair", "honest", "credible"},
+                {"corrupt", "rigged", "fraudulent", "unfair", "biased", "opaque", "misleading", "hiding"}),
+    "response": ({"fast", "efficient", "quick", "organised", "organized", "reliable", "effective"},
+                 {"slow", "chaotic", "disorganised", "disorganized", "overwhelmed", "unreliable", "mess"}),
+    "safety": ({"safe", "secure", "control", "calm", "stable"},
+               {"unsafe", "chaos", "unstable", "critical", "serious", "dire", "overwhelmed"}),
+}
+MILD = {"determination", "determined", "good", "stable", "serious", "critical", "record", "improved", "growing"}
+"""Evaluative words that count half: they colour a statement more than they judge its subject."""
+"""Evaluative words by what they judge: opposite assessments must judge the same thing
+("disciplined" vs "inexperienced"; "profitable" vs "weak finances"), not merely differ in tone."""
 CONCEPTS = {
     "withdraw": {"withdraw", "withdrawn", "withdrew", "withdrawal", "pulled", "pull", "retreat",
                  "retreated", "dwindling", "dwindle", "diminished", "diminish", "removed", "leave",
@@ -73,6 +102,13 @@ STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "is", "are", "was
         "her", "you", "said", "says", "say", "also", "about", "if", "so", "just", "some", "any", "more",
         "than", "which", "who", "what", "will", "would", "could", "can", "may", "might", "all", "now",
         "very", "even", "only", "see", "time", "days", "one", "two", "like"}
+PRONOUN_SUBJECT = re.compile(r"^\W*(?:\w+\W+){0,3}?(they|them|their|it|its|he|she|we|our|this|these)\b", re.I)
+"""A statement opening on a pronoun is about what its context names ("They fought well")."""
+SUBJECT_LABELS = {"PERSON", "ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+"""Named mentions that can be the subject of an assessment (nations are compared separately)."""
+MIN_OPPOSITION = 3
+"""Opposite assessments need this much evaluative weight in total (|+2| + |-1|): one mild
+word on each side ("unusual determination" vs "lack of experience") is not a contradiction."""
 MAX_PER_STATEMENT = 3
 """A statement is shown in at most this many claim conflicts (its strongest ones)."""
 DENIAL_SIMILARITY = 0.2
@@ -93,6 +129,7 @@ class ClaimView:
     denial: bool
     assessment: int
     populations: set[str]    # who it is about ("soldier"), from its context for "they"
+    subjects: set[str] = field(default_factory=set)   # populations + linked entities it names
     evaluative: dict[str, bool] = field(default_factory=dict)   # evaluative word -> negated
     speaker: Optional[Source] = None
 
@@ -125,6 +162,26 @@ def nations_of(text: str) -> set[str]:
     return {n for n in found if not any(o != n and o.endswith(" " + n) for o in found)}
 
 
+NOT_SUBJECTS = {"how", "why", "when", "where", "whether", "first", "then", "also", "already", "still", "many",
+                "most", "much", "several", "new", "unusual", "recent", "mr", "mrs", "ms", "dr"}
+
+
+def subject_head(text: str) -> Optional[str]:
+    """The first content noun of a claim, a cheap stand-in for its subject ("the company's
+    finances were weak" -> company; "the Danish cyclists showed" -> cyclist): words that are
+    function words, evaluative, nations or numbers are skipped."""
+    for w in _words(text)[:8]:
+        if w in STOP or w in NEGATIONS or w in NOT_SUBJECTS or len(w) < 3 or w in POSITIVE or w in NEGATIVE \
+                or w in PREDICATES or canonical_place(w):
+            continue
+        base = singular(w)
+        for concept, members in CONCEPTS.items():
+            if w in members or base in members:
+                return concept
+        return base
+    return None
+
+
 def assessment(text: str) -> int:
     """+n / -n evaluative tone; a negation within three words before flips the word."""
     words = _words(text)
@@ -135,6 +192,28 @@ def assessment(text: str) -> int:
             sign = -sign
         score += sign
     return score
+
+
+def assessments(text: str) -> dict[str, float]:
+    """Evaluative tone per dimension (see ``DIMENSIONS``), negation flipping a word."""
+    words = _words(text)
+    out: dict[str, int] = {}
+    for i, w in enumerate(words):
+        flip = -1 if any(x in NEGATIONS for x in words[max(0, i - 3):i]) else 1
+        for name, (pos, neg) in DIMENSIONS.items():
+            sign = 1 if w in pos else -1 if w in neg else 0
+            if sign:
+                out[name] = out.get(name, 0) + sign * flip * (0.5 if w in MILD else 1)
+    return out
+
+
+def opposed(a: dict[str, float], b: dict[str, float]) -> float:
+    """The strongest opposition between two per-dimension assessments (0 when none is strong)."""
+    best = 0
+    for name in set(a) & set(b):
+        if a[name] * b[name] < 0 and abs(a[name]) + abs(b[name]) >= MIN_OPPOSITION:
+            best = max(best, abs(a[name]) + abs(b[name]))
+    return best
 
 
 def is_denial(stmt: Statement) -> bool:
@@ -149,8 +228,14 @@ def view(stmt: Statement, doc: Document) -> ClaimView:
     concepts = concepts_of(stmt.text)
     context = _context(doc, stmt)
     nations = nations_of(stmt.text) or nations_of(context)
-    populations = (concepts & POPULATIONS) or (concepts_of(context) & POPULATIONS)
-    return ClaimView(stmt, doc, concepts, nations, populations=populations,
+    populations = concepts & POPULATIONS
+    if not populations and PRONOUN_SUBJECT.search(stmt.text):
+        populations = concepts_of(context) & POPULATIONS
+    named = {f"entity:{m.entity or fold(m.text)}" for m in doc.mentions
+             if m.label in SUBJECT_LABELS and stmt.start <= m.start and m.end <= stmt.end}
+    head = subject_head(stmt.text)
+    subjects = populations | named | ({head} if head else set())
+    return ClaimView(stmt, doc, concepts, nations, populations=populations, subjects=subjects,
                      negated=bool(words & NEGATIONS) or stmt.polarity == "negative",
                      denial=is_denial(stmt), assessment=assessment(stmt.text),
                      evaluative=_negated_words(stmt.text),
@@ -242,16 +327,46 @@ def _denied_claims(a: ClaimView, views: list[ClaimView]) -> list[tuple[float, Cl
     own = a.concepts - CLAIM_NOUNS - DENIAL_WORDS
     context = concepts_of(_context(a.doc, a.stmt)) - CLAIM_NOUNS - DENIAL_WORDS
     best: dict[str, tuple[float, ClaimView]] = {}
+    denied_numbers, asserted_numbers = _denial_numbers(a.stmt.text)
+    own_numbers = bool(denied_numbers)
+    if not own:                              # "denied the claim": the claim is in the sentences before
+        denied_numbers = {n for n in context if n.isdigit()}
+    denies_negative = _denies_negative(a.stmt.text)
     for b in views:
         if b.denial or not _comparable(a, b) or b.stmt.start >= a.stmt.start and b.doc.id == a.doc.id:
             continue
+        if own and not own & b.concepts:
+            continue                         # "the response was fast" answers claims about the response
+        if denies_negative and not b.negated:
+            continue                         # "claims that aid has not arrived are false" agrees with "aid arrived"
+        numbers = {n for n in b.concepts if n.isdigit()}
+        if own_numbers and not numbers & denied_numbers:
+            continue                         # "reports of 2,000 ... were wrong" answers a claim of 2,000
+        if numbers and not numbers & denied_numbers and (asserted_numbers or denied_numbers):
+            continue                         # "reports of 2,000 were wrong, the figure was 1,200" agrees with 1,200
         score = max(cosine(own, b.concepts), 0.8 * cosine(context, b.concepts))
         score += 0.15 if "withdraw" in context & b.concepts else 0.0
-        if b.negated or b.stmt.hedged:
+        if (b.negated and not denies_negative) or b.stmt.hedged:
             score *= 0.5                     # a denial answers an affirmative claim
         if score >= DENIAL_SIMILARITY and (b.doc.id not in best or score > best[b.doc.id][0]):
             best[b.doc.id] = (score, b)
     return sorted(best.values(), key=lambda sb: -sb[0])[:3]
+
+
+def _denial_numbers(text: str) -> tuple[set[str], set[str]]:
+    """Numbers a denial rejects (before its denial word) and numbers it asserts instead (after)."""
+    words = re.split(r"(\W+)", text)
+    at = next((i for i, w in enumerate(words) if fold(w) in DENIAL_WORDS), len(words))
+    before, after = "".join(words[:at]), "".join(words[at:])
+    numbers = lambda t: {n.replace(",", "") for n in re.findall(r"\d[\d,]*\d|\d", t)}
+    return numbers(before), numbers(after) - numbers(before)
+
+
+def _denies_negative(text: str) -> bool:
+    """ "Claims that aid has not reached the valleys are false": what is denied is itself negative."""
+    words = _words(text)
+    at = next((i for i, w in enumerate(words) if w in DENIAL_WORDS), len(words))
+    return any(w in NEGATIONS for w in words[:at])
 
 
 def cosine(a: set[str], b: set[str]) -> float:
@@ -272,8 +387,7 @@ def _contradiction(a: ClaimView, b: ClaimView) -> Optional[tuple[float, str, str
     """(score, kind, explanation) when two claims about the same subject disagree."""
     shared = (a.concepts & b.concepts) - POSITIVE - NEGATIVE - PREDICATES
     sim = similarity(a.concepts, b.concepts)
-    same_subject = bool(a.nations & b.nations) and (
-        not a.populations or not b.populations or bool(a.populations & b.populations))
+    same_subject = bool(a.subjects & b.subjects) and (not a.nations or not b.nations or bool(a.nations & b.nations))
     na, nb = a.evaluative, b.evaluative
     if shared and (same_subject or sim >= PAIR_SIMILARITY):
         for word in sorted(set(na) & set(nb)):
@@ -282,9 +396,10 @@ def _contradiction(a: ClaimView, b: ClaimView) -> Optional[tuple[float, str, str
                                                f"{_who(b)}: {_quote(b)}.")
     if a.doc.id == b.doc.id and not shared:
         return None                          # within one article, only about a shared thing
-    if same_subject and a.assessment * b.assessment < 0:
-        pos, neg = (a, b) if a.assessment > 0 else (b, a)
-        return (sim + min(abs(a.assessment), abs(b.assessment)), "assessment",
+    strength = opposed(assessments(a.stmt.text), assessments(b.stmt.text)) if same_subject else 0
+    if strength:
+        pos, neg = (a, b) if a.assessment > b.assessment else (b, a)
+        return (sim + strength / 2, "assessment",
                 f"Opposite assessments of the same subject: {_who(pos)}: {_quote(pos)} vs {_who(neg)}: {_quote(neg)}.")
     for x, y in ANTONYMS:
         if (x in a.concepts - b.concepts and y in b.concepts - a.concepts) or \
@@ -305,7 +420,9 @@ def _pair(a: ClaimView, b: ClaimView) -> tuple[str, str]:
 def _who(v: ClaimView) -> str:
     src = v.speaker
     name = src.name if src else (v.stmt.source_text or "an unnamed source")
-    return f"{name} ({document_label(v.doc)})"
+    if name.startswith("(") or (src is not None and src.kind == "outlet" and src.role == "publisher"):
+        return v.doc.label                   # the writer's own voice: "(this article)"
+    return f"{name} ({v.doc.label})"
 
 
 def _quote(v: ClaimView, limit: int = 140) -> str:

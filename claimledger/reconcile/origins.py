@@ -21,6 +21,11 @@ from claimledger.link.names import country_of
 from claimledger.model import Document, Figure, Source
 
 ANONYMOUS_KINDS = {"anonymous", "unknown"}
+DESCRIPTORS = {"company", "firm", "carmaker", "automaker", "airline", "bank", "lender", "insurer", "retailer",
+               "group", "club", "team", "league", "ministry", "agency", "commission", "council", "university",
+               "hospital", "charity", "union", "utility", "operator", "manufacturer", "developer", "broadcaster",
+               "party", "campaign", "court", "regulator", "board", "network", "chain", "maker", "producer"}
+"""Nouns by which an article refers back to the organisation it is about ("the company said")."""
 BODY_KINDS = {"government", "military", "intelligence", "organisation"}
 ROLE_OF = re.compile(r"\b(?:head|chief|director|spokes(?:wo)?man|spokesperson|chair(?:man|woman)?|"
                      r"secretary|minister|president|leader|commander|ceo)\s+(?:of|for|at)\s+(?:the\s+)?(.+)$", re.I)
@@ -42,10 +47,47 @@ class OriginIndex:
         self.docs = {d.id: d for d in docs}
         self.sources: dict[str, Source] = {s.id: s for d in docs for s in d.sources}
         self.speakers = {q.id: q.speaker for d in docs for q in d.statements}
+        self.statements_by_sentence: dict[tuple[str, int], list] = {}
+        for d in docs:
+            for q in d.statements:
+                self.statements_by_sentence.setdefault((d.id, q.sentence_start), []).append(q)
         self.bodies: dict[str, Source] = {}       # folded organisation name -> a source of it
         for src in self.sources.values():
             if src.kind in BODY_KINDS and src.name and not src.name.startswith("("):
                 self.bodies.setdefault(name_key(src.name), src)
+
+        self.entity_names: dict[str, str] = {}         # entity id -> a source name linked to it
+        for src in self.sources.values():
+            if src.entity and src.kind in BODY_KINDS:
+                self.entity_names.setdefault(src.entity, src.name)
+        self.main_org: dict[str, tuple[str, str]] = {}   # doc id -> (entity id, surface) of its main ORG
+        self.org_names: dict[str, dict[str, str]] = {}   # doc id -> folded ORG name -> entity id
+        for d in docs:
+            counts: dict[str, int] = {}
+            names: dict[str, str] = {}
+            for m in d.mentions:
+                if m.label == "ORG" and m.entity and "\n" not in m.text and m.text.strip() != d.label:
+                    counts[m.entity] = counts.get(m.entity, 0) + 1
+                    names[m.entity] = max(names.get(m.entity, ""), m.text.strip(), key=len)
+            self.org_names[d.id] = {name_key(n): e for e, n in names.items()}
+            ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                self.main_org[d.id] = (ranked[0][0], names[ranked[0][0]])
+
+    def organisation_meant(self, source: Source) -> Optional[tuple[str, str]]:
+        """(entity id, name) of the organisation an unlinked source stands for: a fragment of an
+        organisation named in its article ("Motors" for "Harlow Motors"), or a bare descriptor
+        ("company", "carmaker") for the organisation the article is mostly about."""
+        if source.entity or source.kind not in ANONYMOUS_KINDS | BODY_KINDS:
+            return None
+        key = name_key(source.name)
+        words = key.split()
+        for name, entity in self.org_names.get(source.doc, {}).items():
+            if key and key != name and name.endswith(" " + key):
+                return entity, self.entity_names.get(entity, source.name)
+        if words and words[-1] in DESCRIPTORS and len(words) <= 2 and source.doc in self.main_org:
+            return self.main_org[source.doc]
+        return None
 
     def root_doc(self, doc_id: str) -> str:
         seen = set()
@@ -56,10 +98,28 @@ class OriginIndex:
 
     def doc_label(self, doc_id: str) -> str:
         doc = self.docs.get(doc_id)
-        return document_label(doc) if doc is not None else doc_id
+        return doc.label if doc is not None else doc_id
 
     def of_figure(self, fig: Figure) -> Origin:
-        return self.of_source(fig.source or self.speakers.get(fig.statement or ""), fig.doc)
+        source = fig.source if not self.is_publisher(fig.source, fig.doc) else None
+        return self.of_source(source or self.speakers.get(fig.statement or "") or self.sentence_speaker(fig)
+                              or fig.source, fig.doc)
+
+    def is_publisher(self, source_id: Optional[str], doc_id: str) -> bool:
+        """The article's own voice ("(this article)", its outlet as publisher)."""
+        src = self.sources.get(source_id or "")
+        return src is not None and src.doc == doc_id and (
+            src.name.startswith("(") or src.kind == "outlet" and (src.role == "publisher"
+                                                                  or src.name == self.doc_label(doc_id)))
+
+    def sentence_speaker(self, fig: Figure) -> Optional[str]:
+        """The speaker of an attributed statement in the figure's own sentence ("Harlow will cut
+        jobs, the carmaker said, after sales fell by 18 percent"): the extractor left the
+        figure unattributed, but the sentence says who is talking."""
+        for q in self.statements_by_sentence.get((fig.doc, fig.sentence_start), []):
+            if q.speaker and q.speaker in self.sources and not self.sources[q.speaker].name.startswith("("):
+                return q.speaker
+        return None
 
     def of_source(self, source_id: Optional[str], doc_id: str) -> Origin:
         root = self.root_doc(doc_id)
@@ -67,6 +127,11 @@ class OriginIndex:
         if source is not None and (source.name.startswith("(") or source.kind == "outlet" and source.doc == doc_id
                                    and (source.name == self.doc_label(doc_id))):
             source = None                    # "(this article)": the article itself
+        meant = self.organisation_meant(source) if source is not None else None
+        if meant is not None:
+            entity, name = meant
+            return Origin(key=f"entity:{entity}", name=self.entity_names.get(entity, name), source_id=source.id,
+                          affiliation=source.affiliation, kind="organisation")
         if source is None or source.kind in ANONYMOUS_KINDS or (
                 source.kind in ("outlet", "wire_agency") and not source.entity):
             label = source.name if source is not None and source.name else self.doc_label(root)
@@ -97,15 +162,6 @@ class OriginIndex:
         if not match:
             return None
         return self.bodies.get(name_key(match.group(1)))
-
-
-def document_label(doc: Document) -> str:
-    """How an article is named to the reader: outlet, else a shortened title, else file name."""
-    if doc.outlet:
-        return doc.outlet
-    if doc.title:
-        return doc.title if len(doc.title) <= 60 else doc.title[:57].rstrip() + "…"
-    return (doc.name or doc.id).replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def count_phrase(articles: int, origins: int) -> str:

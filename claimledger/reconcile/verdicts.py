@@ -6,17 +6,23 @@ at least +-0.5 %); ``approx`` -25 %/+33 % ("around 300");
 ``at_least`` [v, inf); ``at_most`` [0, v]; ``range`` [low, high] +-5 %.  Two figures are
 compatible when their intervals meet ("at least 100" and "around 300" agree).
 
-Incompatible pairs are a *conflict* when their as-of dates (or windows) come within a
-day of each other (or a unit mismatch makes them incomparable, e.g. km vs km²), and *evolving* when they
-are further apart in time (for running totals such as killed or wounded, only if the later
-figure is not lower).  Compatible figures at different dates whose best values differ by half
-or more ("at least 100" in December, "around 300" in January) are evolving too.  Verdict: conflict > evolving > agree (two or more origins, all
-compatible) > single_origin (one origin, or nothing to compare).
+Incompatible pairs are a *conflict* when nothing puts one before the other (or a unit mismatch
+makes them incomparable, e.g. km vs km²), and *evolving* when one is earlier (for running totals
+such as killed or wounded, only if the later figure is not lower).  What comes first (``order``):
+precise as-of dates or windows more than a day apart; otherwise the wording, which works without
+any publication date: within one article its as-of phrases ("last year" < "last month" < "so
+far") and "up from"; across articles, an update ("has increased to more than 15,000") comes
+after a figure it moves away from, and a figure its article places in the past ("last year")
+before one about another article's present.  Compatible figures at different times whose best
+values differ by half or more ("at least 100" in December, "around 300" in January) are evolving
+too.  Verdict: conflict > evolving > agree (two or more origins, all compatible; when their
+values are far apart the explanation says where they can all hold: "compatible only between 270
+and 330") > single_origin (one origin, or nothing to compare).
 
 Per source (one row per figure): ``low``/``high`` are the bounds its wording states (None when
 unbounded: "at least 100" has no high) and ``best`` the reported value, as in UCDP's
 low/best/high; the tolerance intervals above are only used to compare.  For the measure, only
-figures of the latest period (within a day of the latest dated figure) count: ``best`` is the
+figures of the latest period (those no other figure comes after, by ``order``) count: ``best`` is the
 median of their best values (UCDP "best"), ``low`` the lowest stated lower bound (the
 conservative figure ACLED would publish), ``high`` the highest stated upper bound (a figure
 without one, "more than 15,000", contributes its value to both).  A row is ``interested`` when the source belongs to a warring party (an affiliation
@@ -26,20 +32,24 @@ counted (a party reporting its own votes).
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Optional
 
-from claimledger.link.dates import midpoint, parse_window
+from claimledger.link.dates import format_window, midpoint, parse_window
 from claimledger.link.measures import MeasureGroup, in_base_unit
+from claimledger.link.timeline import is_earlier_value, months_ago, order_in_document, update_direction
 from claimledger.link.names import country_of, fold
 from claimledger.model import Document, Figure, Measure
 from claimledger.reconcile.origins import Origin, OriginIndex, count_phrase
 
 SAME_TIME = timedelta(days=1)
 """Figures whose as-of windows come within a day of each other describe the same moment."""
+PRECISE = timedelta(days=62)
+"""A date window wider than this (a bare year, an open-ended inferred window) cannot order figures."""
 RUNNING_TOTALS = {"killed", "wounded", "killed_and_wounded", "captured", "missing", "displaced", "supplied"}
 INF = float("inf")
 MAX_CONFLICTS_PER_MEASURE = 10
@@ -57,6 +67,13 @@ class Row:
     when: Optional[date]
     window: Optional[tuple[date, date]] = None
     mismatch: bool = False
+    rank: Optional[float] = 0.0        # months before its article's date, from the wording
+    update: Optional[str] = None       # up | down | any: change words mark an update
+    earlier: bool = False              # the old value of "up from 250"
+
+    @property
+    def precise(self) -> bool:
+        return bool(self.window) and self.window[1] - self.window[0] <= PRECISE
 
 
 @dataclass
@@ -114,10 +131,6 @@ def describe(fig: Figure) -> str:
     return text
 
 
-def _fmt_when(d: Optional[date]) -> str:
-    return d.isoformat() if d else "undated"
-
-
 def judge(measure: Measure, group: MeasureGroup, index: OriginIndex, parties: set[str],
           judgement: Judgement) -> None:
     """Fill verdict, explanation, origins, articles, per_source and low/best/high (in place)."""
@@ -129,7 +142,9 @@ def judge(measure: Measure, group: MeasureGroup, index: OriginIndex, parties: se
         doc = index.docs.get(fig.doc)
         rows.append(Row(fig, index.of_figure(fig), low, high, in_base_unit(fig, fig.value), _when(fig, doc),
                         window=parse_window(fig.as_of) or parse_window(doc.published if doc else None),
-                        mismatch=fig in group.unit_mismatch))
+                        mismatch=fig in group.unit_mismatch, rank=months_ago(fig.as_of_text),
+                        update=update_direction(doc, fig) if doc else None,
+                        earlier=is_earlier_value(doc, fig) if doc else False))
     _inherit_body_origins(rows, index)
     articles = {index.root_doc(f.doc) for f in group.figures + group.relatives}
     all_docs = {f.doc for f in group.figures + group.relatives}
@@ -155,8 +170,9 @@ def judge(measure: Measure, group: MeasureGroup, index: OriginIndex, parties: se
                 continue
             if a.low <= b.high and b.low <= a.high:
                 continue
-            if not same_time(a, b):
-                early, late = (a, b) if a.when < b.when else (b, a)
+            ordered = order(a, b)
+            if ordered:
+                early, late = ordered
                 if measure.event in RUNNING_TOTALS and late.high < early.low:
                     conflict_pairs.append((early, late))
                 else:
@@ -181,15 +197,21 @@ def judge(measure: Measure, group: MeasureGroup, index: OriginIndex, parties: se
         measure.verdict = "conflict"
         measure.explanation = (f"Conflict: {_say(a)} vs {_say(b)} cannot both be true at about the same time."
                                f"{extra} {counts}.")
+        if evolving_pairs:
+            moved = _steps(chronological(sorted({id(r): r for p in evolving_pairs for r in p}.values(),
+                                                key=lambda r: r.fig.id)))
+            if _monotone(moved):
+                measure.explanation += " Also moving over time: " + " → ".join(
+                    f"{describe(r.fig)} ({_when_text(r)})" for r in moved) + "."
     elif evolving_pairs:
-        ordered = sorted(rows, key=lambda r: (r.when or date.min, r.best or 0))
-        steps = " → ".join(f"{describe(r.fig)} ({_fmt_when(r.when)[:7]})" for r in _steps(ordered))
+        ordered = chronological(rows)
+        steps = " → ".join(f"{describe(r.fig)} ({_when_text(r)})" for r in _steps(ordered))
         measure.verdict = "evolving"
         measure.explanation = f"Evolving over time: {steps}. {counts}."
     elif len(origins) >= 2:
         measure.verdict = "agree"
         measure.explanation = (f"Agree: {', '.join(_say(r) for r in _one_per_origin(rows))} are compatible "
-                               f"once qualifiers and ranges are applied. {counts}.")
+                               f"{_spread(rows, measure)}. {counts}.")
     else:
         measure.verdict = "single_origin"
         only = next(iter(origins.values())).name
@@ -213,17 +235,102 @@ def _inherit_body_origins(rows: list[Row], index: OriginIndex) -> None:
                 break
 
 
+def _spread(rows: list[Row], measure: Measure) -> str:
+    """ "once qualifiers and ranges are applied", or, when the values are far apart, where
+    they can all hold: "only between 270 and 330" (the bounds the sources state, else the
+    tolerance intervals used to compare)."""
+    comparable = [r for r in rows if not r.mismatch]
+    bests = [r.best for r in comparable if r.best]
+    if len(bests) < 2 or max(bests) < EVOLVING_RATIO * min(bests):
+        return "once qualifiers and ranges are applied"
+    stated = [stated_bounds(r.fig) for r in comparable]
+    low = max((lo for lo, _ in stated if lo is not None), default=None)
+    high = min((hi for _, hi in stated if hi is not None), default=None)
+    if low is not None and high is not None and low > high:
+        low, high = max(r.low for r in comparable), min(r.high for r in comparable)
+    unit = f" {measure.unit}" if measure.unit and measure.unit not in ("count", "fraction") else ""
+    if low is not None and high is not None and high != INF:
+        where = f"only between {_num(low)} and {_num(high)}{unit}"
+    elif low is not None:
+        where = f"only at {_num(low)}{unit} or more"
+    elif high is not None and high != INF:
+        where = f"only at {_num(high)}{unit} or less"
+    else:
+        return "once qualifiers and ranges are applied"
+    return f"once qualifiers and ranges are applied, but far apart: compatible {where}"
+
+
+def _num(x: float) -> str:
+    return f"{x:,.0f}" if abs(x) >= 100 or float(x).is_integer() else f"{x:,.3g}"
+
+
 def _moving_but_compatible(rows: list[Row]) -> list[tuple[Row, Row]]:
     """"at least 100" in December, "around 300" in January: compatible, yet the estimate moved.
     Best values at different times that differ by half or more count as evolution."""
     moved = []
     for i, a in enumerate(rows):
         for b in rows[i + 1:]:
-            if a.when and b.when and not same_time(a, b) and a.best and b.best:
-                early, late = (a, b) if a.when < b.when else (b, a)
+            ordered = order(a, b)
+            if ordered and a.best and b.best:
+                early, late = ordered
                 if max(early.best, late.best) >= EVOLVING_RATIO * min(early.best, late.best):
                     moved.append((early, late))
     return moved
+
+
+def order(a: Row, b: Row) -> Optional[tuple[Row, Row]]:
+    """(earlier, later) when something says which came first, None for "about the same time".
+
+    Precise dates decide first; figures of different articles with overlapping precise dates
+    are simultaneous.  Otherwise the wording decides: within one article its as-of phrases
+    ("last year" < "last month" < "so far") and "up from"; across articles an update ("has
+    increased to 15,000") comes after a figure it moves away from, and a figure its article
+    places in the past ("last year") comes before one about another article's present.
+    """
+    if a.precise and b.precise:
+        if not same_time(a, b):
+            return (a, b) if a.when < b.when else (b, a)
+        if a.fig.doc != b.fig.doc:
+            return None
+    if a.fig.doc == b.fig.doc:
+        if a.earlier != b.earlier:
+            return (a, b) if a.earlier else (b, a)
+        found = order_in_document(a.fig, b.fig)
+        if found:
+            return (a, b) if found < 0 else (b, a)
+    for old, new in ((a, b), (b, a)):
+        if new.update and not old.update and _moves(old, new):
+            return old, new
+    if a.fig.doc != b.fig.doc and a.rank is not None and b.rank is not None and a.rank != b.rank \
+            and not (a.precise and b.precise):
+        return (a, b) if a.rank > b.rank else (b, a)
+    return None
+
+
+def _moves(old: Row, new: Row) -> bool:
+    """The update goes the way its change words say ("increased to" means higher)."""
+    if old.best is None or new.best is None:
+        return new.update == "any"
+    return {"up": new.best > old.best, "down": new.best < old.best}.get(new.update or "", True)
+
+
+def chronological(rows: list[Row]) -> list[Row]:
+    """Rows earliest first: by ``order`` where it decides, else by date, then value."""
+    def compare(a: Row, b: Row) -> int:
+        found = order(a, b)
+        if found:
+            return -1 if found[0] is a else 1
+        ka = (a.when or date.min, a.best or 0)
+        kb = (b.when or date.min, b.best or 0)
+        return (ka > kb) - (ka < kb)
+    return sorted(rows, key=functools.cmp_to_key(compare))
+
+
+def _when_text(r: Row) -> str:
+    """ "2025-01-14" (or a window) for a dated figure, its wording ("last year") or "undated" otherwise."""
+    if r.precise and r.window:
+        return format_window(*r.window)
+    return " ".join((r.fig.as_of_text or "").split()) or ("update" if r.update else "undated")
 
 
 def same_time(a: Row, b: Row) -> bool:
@@ -255,11 +362,24 @@ def _relative(fig: Figure, group: MeasureGroup) -> str:
 
 
 def _steps(ordered: list[Row]) -> list[Row]:
+    """The rows where the estimate moved: incompatible with the previous step, or later and
+    with another value ("more than 40,000" then "65,000")."""
     steps: list[Row] = []
     for r in ordered:
-        if not steps or not (r.low <= steps[-1].high and steps[-1].low <= r.high):
+        if not steps:
+            steps.append(r)
+            continue
+        prev = steps[-1]
+        later = order(prev, r) == (prev, r)
+        if not (r.low <= prev.high and prev.low <= r.high) or (later and r.best != prev.best and not r.earlier):
             steps.append(r)
     return steps
+
+
+def _monotone(steps: list[Row]) -> bool:
+    values = [r.best for r in steps if r.best is not None]
+    pairs = list(zip(values, values[1:]))
+    return len(values) > 1 and (all(a <= b for a, b in pairs) or all(a >= b for a, b in pairs))
 
 
 def _one_per_origin(rows: list[Row]) -> list[Row]:
@@ -309,9 +429,8 @@ def _summarise(measure: Measure, rows: list[Row]) -> None:
     comparable = [r for r in rows if not r.mismatch]
     if not comparable:
         return
-    dated = [r for r in comparable if r.when]
-    latest = max(dated, key=lambda r: r.when) if dated else None
-    current = [r for r in comparable if latest is None or r.when is None or same_time(r, latest)]
+    current = [r for r in comparable if not any(order(r, s) == (r, s) for s in comparable if s is not r)] \
+        if len(comparable) <= 200 else comparable
     bests = [r.best for r in current if r.best is not None]
     measure.best = statistics.median(bests) if bests else None
     bounds = [(stated_bounds(r.fig), r.best) for r in current]

@@ -124,7 +124,7 @@ class Story:
         names = [self.source_label(s) for s in self.chain(item)]
         if not names:
             doc = self.doc_by_id.get(item.doc)
-            outlet = (doc.outlet or doc.name) if doc else ""
+            outlet = doc.label if doc else ""
             return f"{outlet} (unattributed)" if outlet else "unattributed"
         return ", via ".join(names)
 
@@ -133,7 +133,7 @@ class Story:
         chain = self.chain(item)
         if not chain:
             doc = self.doc_by_id.get(item.doc)
-            return (doc.outlet or doc.name or "unattributed") if doc else "unattributed"
+            return doc.label if doc else "unattributed"
         return self.source_label(chain[0])
 
     def source_label(self, source: Source) -> str:
@@ -184,9 +184,7 @@ class Story:
     def doc_label(self, doc_id: str) -> str:
         """How to name an article in a line: outlet, else title, else its file name."""
         doc = self.doc_by_id.get(doc_id)
-        if doc is None:
-            return doc_id
-        return doc.outlet or doc.title or re.split(r"[\\/]", doc.name.rstrip("/\\"))[-1] or doc.id
+        return doc.label if doc is not None else doc_id
 
     def doc_title(self, doc: Document) -> str:
         return doc.title or re.split(r"[\\/]", doc.name.rstrip("/\\"))[-1] or doc.id

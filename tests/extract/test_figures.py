@@ -478,3 +478,127 @@ def test_elliptical_head_takes_the_population_named_with_among(extract):
     figures = extract("Officials reported heavy casualties among coal miners, with as many as 40 killed and injured.")
     fig = find(figures, "40")
     assert fig.counted == "coal miners" and fig.event == "killed_and_wounded" and fig.qualifier == "at_most"
+
+
+# A bare number continues the figure before it (round 2) -------------------------------------------
+
+@pytest.mark.parametrize("text, figure, unit", [
+    ("The Dow Jones index rose 120 points to 35,400 on Friday.", "35,400", "pt"),
+    ("Her weight dropped from 80 kilograms to 72 during the season.", "72", "kg"),
+    ("A ticket at the gate costs about 8 or $9.", "8", "USD"),
+    ("The Nikkei closed at 28,100 points, while the Hang Seng climbed 0.4% to 24,900.", "24,900", "pt"),
+])
+def test_bare_number_takes_the_unit_it_continues(extract, text, figure, unit):
+    assert find(extract(text), figure).unit == unit
+
+
+def test_level_after_a_percentage_change_is_not_a_percentage(extract):
+    fig = find(extract("Shares of the brewer rose 3% to 41 on Tuesday."), "41")
+    assert fig.unit == "count" and fig.counted is None
+
+
+def test_compared_figure_counts_the_same_thing(extract):
+    figures = extract("Some 1,200 voters turned out in the northern districts on Sunday, compared with 950 in the south.")
+    assert find(figures, "950").counted == "voters"
+
+
+def test_no_unit_across_a_sentence_break_the_parser_missed(extract):
+    figures = extract("Gold traded at $1,790 EUR=. The index was up at 96.1 points later.")
+    assert find(figures, "$1,790").unit == "USD"
+    assert all(f.unit != "USD" for f in figures if f.value == pytest.approx(96.1))
+
+
+# Spans, units and names (round 2) -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, figure, value, unit", [
+    ("The tumour shrank to ~2.5 cm across.", "~2.5 cm", 2.5, "cm"),
+    ("The world population passed 8 B people this year.", "8 B", 8e9, "count"),
+    ("The hatchback has a 2.0-litre engine.", "2.0-litre", 2.0, "l"),
+    ("The hybrid earns a 40-mpg rating.", "40-mpg", 40, "mpg"),
+    ("The pickup delivers 400 lb-ft of torque.", "400 lb-ft", 400, "lbft"),
+    ("The diesel makes 450 Nm of torque.", "450 Nm", 450, "Nm"),
+    ("The foundry moved to a 3 nm process.", "3 nm", 3, "nm"),
+    ("The phone ships with a 65 W charger.", "65 W", 65, "W"),
+    ("The tuned coupe produces 300 PS.", "300 PS", 300, "hp"),
+    ("The island has one 90,000 barrel-a-day refinery.", "90,000 barrel-a-day", 90000, "bbl/day"),
+])
+def test_round_two_spans_and_units(extract, text, figure, value, unit):
+    fig = find(extract(text), figure)
+    assert fig.value == pytest.approx(value) and fig.unit == unit
+
+
+def test_tilde_is_approximate(extract):
+    assert find(extract("Water rose ~40 cm overnight."), "~40 cm").qualifier == "approx"
+
+
+def test_number_word_before_digits_is_two_numbers(extract):
+    figures = extract("The valley has just one 300 megawatt dam.")
+    assert [f.value for f in figures] == [300]
+
+
+def test_neighbouring_numbers_joined_by_or_are_a_range(extract):
+    fig = find(extract("The strike lasted three or four weeks."), "three or four weeks")
+    assert (fig.low, fig.high, fig.qualifier, fig.unit) == (3, 4, "range", "week")
+
+
+def test_capitalised_fraction_word_inside_a_sentence_is_a_name(extract):
+    figures = extract("Crowds gathered for the Fourth of July fireworks.")
+    assert all(f.unit != "fraction" for f in figures)
+
+
+def test_scale_letter_apart_from_the_number_needs_a_counted_plural(extract):
+    figures = extract("She studied in class 8 B last year.")
+    assert all(f.value != pytest.approx(8e9) for f in figures)
+
+
+def test_hyphen_after_an_acronym_joins_a_name(extract):
+    figures = extract("Hospitals ran 500 COVID -19 tests on Monday.")
+    assert kinds(figures) == {"500": "figure", "-19": "other"}
+
+
+def test_number_inside_a_model_name_is_not_counted(extract):
+    figures = extract("The dealer sold 400 Model 3 sedans in March.")
+    assert find(figures, "400").counted == "Model 3 sedans"
+    assert find(figures, "3").kind == "other"
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Mayor Ruth Okafor will be 58 next month.", "58"),
+    ("He will be 35 by the end of the season.", "35"),
+    ("She turned 30 in May.", "30"),
+    ("Life expectancy for women in the region is about 81.", "81"),
+])
+def test_ages_from_context(extract, text, figure):
+    fig = find(extract(text), figure)
+    assert fig.kind == "age" and fig.unit == "year"
+
+
+def test_be_with_a_noun_after_is_not_an_age(extract):
+    assert find(extract("He was 35 points ahead of the field."), "35 points").kind == "figure"
+
+
+def test_fold_word_is_a_multiple(extract):
+    fig = find(extract("Profits at the chain grew more than sixfold."), "sixfold")
+    assert (fig.value, fig.relative, fig.change, fig.qualifier) == (6, "multiple", "up", "at_least")
+
+
+@pytest.mark.parametrize("text, figure, counted", [
+    ("Three of the mayor's aides resigned.", "Three", "mayor's aides"),
+    ("The hospital performs 200 operations per week.", "200", "operations per week"),
+])
+def test_counted_with_possessive_and_rate(extract, text, figure, counted):
+    assert find(extract(text), figure).counted == counted
+
+
+def test_time_after_a_number_is_not_counted(extract):
+    assert find(extract("The reservoir averaged 2.1 last year."), "2.1").counted is None
+
+
+def test_one_with_a_unit_is_a_figure(extract):
+    fig = find(extract("Unemployment rose by one per cent."), "one per cent")
+    assert fig.kind == "figure" and fig.unit == "percent"
+
+
+def test_one_of_a_superlative_group(extract):
+    fig = find(extract("The app is one of the most popular games in Brazil."), "one")
+    assert fig.kind == "other" and fig.counted == "most popular games"

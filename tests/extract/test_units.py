@@ -32,3 +32,18 @@ def test_territory_as_length_is_flagged():
     assert "km2" in territory_warning("km", "of farmland")
     assert territory_warning("km2", "of farmland") is None
     assert territory_warning("km", "from the coast") is None
+
+
+@pytest.mark.parametrize("words, glued, code", [
+    (["Nm", "of", "torque"], False, "Nm"), (["nm", "chips"], False, "nm"), (["PS"], False, "hp"),
+    (["W", "charger"], False, "W"), (["C", "melting"], False, "degC"), (["mpg"], False, "mpg"),
+    (["sen"], False, "MYRc"), (["lb-ft"], False, "lbft"),
+])
+def test_units_decided_by_letter_case_and_new_codes(words, glued, code):
+    assert unit_after(words, glued=glued)[0] == code
+
+
+def test_capital_letters_that_are_not_units():
+    assert unit_after(["G", "network"], glued=True) is None      # "5G network"
+    assert unit_after(["C", "Street"]) is None                   # "12 C Street"
+    assert unit_after(["F"]) is None                             # Fahrenheit or farad: unread

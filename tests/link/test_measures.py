@@ -102,3 +102,31 @@ def test_percentage_takes_the_noun_it_is_the_value_of():
     fig = add_figure(a, "61 percent", 61, unit="percent")
     key = figure_key(fig, a.text, a.text[:fig.start])
     assert key is not None and key.head == "turnout" and key.dimension == "percent"
+
+
+def test_an_earlier_estimate_beside_its_update_joins_the_update_measure():
+    a = doc_with("a", "More than 310 people have died in the floods, nearly double the first estimate of 160 given on "
+                      "Monday. The number of people evacuated has also grown: officials now count 9,000 people in "
+                      "shelters, compared with the 4,000 reported on Monday.")
+    now = add_figure(a, "310", 310, counted="people", event="died", qualifier="at_least")
+    first = add_figure(a, "160", 160)
+    shelters = add_figure(a, "9,000", 9000, counted="people")
+    before = add_figure(a, "4,000", 4000)
+    measures, _ = build_measures([a])
+    assert measure_with(measures, first).id == measure_with(measures, now).id
+    evacuated = measure_with(measures, shelters)
+    assert evacuated.event == "displaced" and before.id in evacuated.figures
+
+
+def test_a_toll_from_a_disaster_counts_people_and_a_subgroup_keeps_apart():
+    a = doc_with("a", "The death toll from Sunday's storm has risen to 52. The party won 1,800 votes; its leader "
+                      "thanked every one of the 900 people who voted for reform.")
+    toll = add_figure(a, "52", 52, counted="Sunday's storm", event="killed")
+    votes = add_figure(a, "1,800", 1800, counted="votes", event="won")
+    one = add_figure(a, "one", 1, counted="people", event="voted")
+    part = add_figure(a, "900", 900, counted="people", event="voted")
+    measures, _ = build_measures([a])
+    assert measure_with(measures, toll).counted.startswith("people")
+    assert not any(one.id in m.figures for m in measures)
+    assert measure_with(measures, part).id != measure_with(measures, votes).id
+    assert "reform" in measure_with(measures, part).label

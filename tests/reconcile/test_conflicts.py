@@ -54,3 +54,51 @@ def test_cues():
     from claimledger.model import Statement
     assert is_denial(Statement(text="Reports in the media are wrong."))
     assert not is_denial(Statement(text="The media reported 40 deaths."))
+
+
+def test_a_mild_word_against_another_dimension_is_not_a_contradiction():
+    a = doc_with("a", "A rival said the Danish cyclists showed unusual determination on the climb.")
+    b = doc_with("b", "A coach said the Danish cyclists are vulnerable in crosswinds.")
+    c = doc_with("c", "Officials said the Danish course remains stable despite the rain.")
+    d = doc_with("d", "A rider said the Danish team inflicted serious defeats on everyone.")
+    add_statement(a, "the Danish cyclists showed unusual determination on the climb", add_source(a, "rival"))
+    add_statement(b, "the Danish cyclists are vulnerable in crosswinds", add_source(b, "coach"))
+    add_statement(c, "the Danish course remains stable despite the rain", add_source(c, "Officials", "government"))
+    add_statement(d, "the Danish team inflicted serious defeats on everyone", add_source(d, "rider"))
+    assert claim_conflicts([a, b, c, d]) == []
+
+
+def test_opposite_assessments_need_the_same_subject():
+    a = doc_with("a", "An analyst said the company is profitable and its finances are healthy.")
+    b = doc_with("b", "A banker said the company's finances were weak and deteriorating.")
+    c = doc_with("c", "A union official said the factory canteen was weak and deteriorating.")
+    qa = add_statement(a, "the company is profitable and its finances are healthy", add_source(a, "analyst"))
+    qb = add_statement(b, "the company's finances were weak and deteriorating", add_source(b, "banker"))
+    add_statement(c, "the factory canteen was weak and deteriorating", add_source(c, "union official"))
+    conflicts = claim_conflicts([a, b, c])
+    assert [set(ids) for ids, _ in conflicts] == [{qa.id, qb.id}]
+
+
+def test_a_denial_that_restates_a_figure_agrees_with_that_figure():
+    a = doc_with("a", "The airline will cut 1,200 jobs at its hubs, it said.")
+    b = doc_with("b", "The pilots' union said documents showed 2,000 jobs would go. A spokeswoman said "
+                      "reports of 2,000 job cuts were wrong and that the figure was 1,200.")
+    qa = add_statement(a, "The airline will cut 1,200 jobs at its hubs", add_source(a, "airline", "organisation"))
+    union = add_statement(b, "documents showed 2,000 jobs would go", add_source(b, "pilots' union", "organisation"))
+    denial = add_statement(b, "reports of 2,000 job cuts were wrong and that the figure was 1,200",
+                           add_source(b, "spokeswoman"), polarity="denial")
+    pairs = [set(ids) for ids, _ in claim_conflicts([a, b])]
+    assert {union.id, denial.id} in pairs and {qa.id, denial.id} not in pairs
+
+
+def test_denying_a_negative_claim_answers_the_negative_claim_only():
+    a = doc_with("a", "Residents said the tap water in Lakeside is not safe to drink.")
+    b = doc_with("b", "The utility said the tap water in Lakeside is safe to drink.")
+    c = doc_with("c", "The mayor said: \"Claims that the tap water in Lakeside is not safe are false.\"")
+    neg = add_statement(a, "the tap water in Lakeside is not safe to drink", add_source(a, "Residents", "anonymous"))
+    pos = add_statement(b, "the tap water in Lakeside is safe to drink", add_source(b, "utility", "organisation"))
+    denial = add_statement(c, "Claims that the tap water in Lakeside is not safe are false.", add_source(c, "mayor"),
+                           polarity="denial")
+    pairs = [set(ids) for ids, _ in claim_conflicts([a, b, c])]
+    assert {neg.id, denial.id} in pairs and {pos.id, denial.id} not in pairs
+    assert {neg.id, pos.id} in pairs

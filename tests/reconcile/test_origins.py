@@ -63,3 +63,23 @@ def test_a_person_speaking_for_an_organisation_shares_its_origin():
     index = OriginIndex([a, b])
     assert index.of_figure(fa).key == index.of_figure(fb).key
     assert index.of_figure(fb).name == "Port Authority (Lena Varga)"
+
+
+def test_the_company_an_article_is_about_is_one_origin_with_its_name():
+    a = doc_with("a", "Brightwater Energy said revenue was $2 billion, the company said.", published="2025-04-02")
+    b = doc_with("b", "Revenue at Brightwater Energy reached $2 billion, Energy said.", published="2025-04-03")
+    c = doc_with("c", "Revenue was $2 billion, the company said. Rivals Northgate and Halden Power grew.",
+                 published="2025-04-03")
+    for d in (a, b):
+        add_mention(d, "Brightwater Energy", "ORG")
+    add_mention(c, "Northgate", "ORG")
+    add_mention(c, "Halden Power", "ORG")
+    company = add_source(a, "company", kind="unknown")
+    fragment = add_source(b, "Energy", kind="unknown")
+    unsure = add_source(c, "company", kind="unknown")
+    add_source(a, "Brightwater Energy", kind="organisation")
+    link_entities([a, b, c])
+    index = OriginIndex([a, b, c])
+    first, second = index.of_source(company.id, "a"), index.of_source(fragment.id, "b")
+    assert first.key == second.key and first.name == "Brightwater Energy"
+    assert index.of_source(unsure.id, "c").key != first.key      # two companies named: no guess

@@ -59,9 +59,10 @@ def eval_report():
 def test_story_sets_meet_the_floor(eval_report):
     """Floors set below the measured scores (see the final report); a drop means a regression."""
     assert len(eval_report["stories"]) >= 3
-    assert eval_report["f1"] >= 0.75
-    assert eval_report["verdict_accuracy"] >= 0.6
-    assert eval_report["claims_found"] >= 3
+    assert eval_report["f1"] >= 0.88
+    assert eval_report["verdict_accuracy"] >= 0.8
+    assert eval_report["claims_found"] >= 6
+    assert eval_report["claims_precision"] >= 0.6
 
 
 def test_bcubed_on_a_known_clustering():
@@ -76,7 +77,7 @@ def test_bundled_example_shows_the_disagreements_a_careful_reader_sees():
     """Not tuned to the example: structural checks that the demo surfaces its known problems."""
     module = _load_eval()
     folder = ROOT / "claimledger" / "examples" / "kursk"
-    docs = [module.Document(id=p.stem[:3], name=p.name, text=p.read_text(encoding="utf-8"))
+    docs = [module.Document(id=p.stem[:3], name=str(p), text=p.read_text(encoding="utf-8"))
             for p in sorted(folder.glob("*.txt"))]
     docs = list(module.available_pipeline().run(docs))
     result = reconcile(docs)
@@ -84,6 +85,10 @@ def test_bundled_example_shows_the_disagreements_a_careful_reader_sees():
     for m in result.measures:
         by_event.setdefault(m.event, []).append(m)
     assert any(m.verdict in ("conflict", "evolving") for m in by_event["deployed"])
+    # undated articles: the wording ("last year", "has increased to") still shows the movement
+    assert any(m.verdict == "evolving" or "moving over time" in m.explanation for m in by_event["deployed"])
+    shown = [c.explanation for c in result.conflicts] + [m.explanation for m in result.measures]
+    assert not any(str(folder) in text for text in shown)          # articles are named by their label
     assert any(m.verdict in ("conflict", "evolving") for m in by_event["wounded"])
     assert any(c.kind == "unit" for c in result.conflicts)
     assert any(m.event == "killed_and_wounded" and m.related for m in result.measures)

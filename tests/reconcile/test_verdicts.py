@@ -97,3 +97,68 @@ def test_a_campaign_counting_its_own_votes_is_interested():
     m = reconcile([a, b]).measures[0]
     assert "Okafor" in m.label and m.verdict == "conflict"
     assert {r["source"]: r["interested"] for r in m.per_source} == {"election commission": False, "Priya Lal": True}
+
+
+def test_undated_articles_ordered_by_their_wording_are_evolving():
+    a = doc_with("a", "Last year, the charity had 11,000 volunteers. "
+                      "The number of volunteers has increased to more than 15,000 by last month.")
+    b = doc_with("b", "The charity's 11,000 volunteers were thanked by the mayor.")
+    add_figure(a, "11,000", 11000, counted="volunteers", event="registered", as_of_text="Last year")
+    add_figure(a, "15,000", 15000, counted="volunteers", event="registered", qualifier="at_least",
+               as_of_text="by last month")
+    add_figure(b, "11,000", 11000, counted="volunteers", event="registered")
+    result = reconcile([a, b])
+    m = result.measures[0]
+    assert a.published is None and b.published is None
+    assert m.verdict == "evolving", m.explanation
+    assert "11,000 (Last year)" in m.explanation and "15,000" in m.explanation
+    assert not [c for c in result.conflicts if c.kind == "figures"]
+    assert m.best == 15000                      # only the latest estimate counts for the measure
+
+
+def test_undated_articles_about_their_own_present_still_conflict():
+    a = doc_with("a", "The union has 5,000 members, its leader said.")
+    b = doc_with("b", "The union has 8,000 members, the ministry said.")
+    add_figure(a, "5,000", 5000, counted="members", event="registered")
+    add_figure(b, "8,000", 8000, counted="members", event="registered")
+    assert reconcile([a, b]).measures[0].verdict == "conflict"
+
+
+def test_an_update_in_one_article_comes_after_a_plain_figure_in_another():
+    a = doc_with("a", "The hospital had 260 patients.")
+    b = doc_with("b", "The number of patients has risen to 610.")
+    c = doc_with("c", "The number of patients has risen to 200.")
+    add_figure(a, "260", 260, counted="patients", event="hospitalised")
+    add_figure(b, "610", 610, counted="patients", event="hospitalised")
+    assert reconcile([a, b]).measures[0].verdict == "evolving"
+    add_figure(c, "200", 200, counted="patients", event="hospitalised")
+    a.figures[0].as_of = None
+    assert reconcile([a, c]).measures[0].verdict == "conflict"   # "risen to" a lower value is no update
+
+
+def test_compatible_but_far_apart_values_say_where_they_can_all_hold():
+    a, b = two_sources("At least 100 homes flooded. As many as 1,000 homes flooded.", "Around 300 homes flooded.")
+    c = doc_with("c", "As many as 1,000 homes flooded.", published="2025-06-01", outlet="Paper C")
+    add_figure(a, "At least 100", 100, counted="homes", event="flooded", qualifier="at_least")
+    add_figure(b, "Around 300", 300, counted="homes", event="flooded", qualifier="approx", low=270, high=330)
+    add_figure(c, "As many as 1,000", 1000, counted="homes", event="flooded", qualifier="at_most")
+    m = reconcile([a, b, c]).measures[0]
+    assert m.verdict == "agree"
+    assert "compatible only between 270 and 330" in m.explanation and "3 articles, 3 origins" in m.explanation
+    a2, b2 = two_sources("Some 300 homes flooded.", "About 310 homes flooded.")
+    add_figure(a2, "Some 300", 300, counted="homes", event="flooded", qualifier="approx")
+    add_figure(b2, "About 310", 310, counted="homes", event="flooded", qualifier="approx")
+    assert "only between" not in reconcile([a2, b2]).measures[0].explanation
+
+
+def test_explanations_name_articles_by_their_label_not_their_path():
+    from claimledger.model import Document
+    a = Document(id="a", name="/data/news/2025/001_storm.txt", text="The storm killed 40 people.", published="2025-06-01")
+    b = Document(id="b", name="/data/news/2025/002_storm.txt", text="The storm killed 90 people.", published="2025-06-01")
+    add_source(a, "(this article)", kind="outlet")
+    add_figure(a, "40", 40, counted="people", event="killed", source=a.sources[0].id)
+    add_figure(b, "90", 90, counted="people", event="killed")
+    result = reconcile([a, b])
+    text = result.measures[0].explanation + " ".join(c.explanation for c in result.conflicts)
+    assert "001_storm.txt" in text and "002_storm.txt" in text
+    assert "/data/" not in text and "(this article)" not in text
