@@ -197,7 +197,8 @@ def figure_table(ledger: Ledger, doc: str | None = None, counted: str | None = N
         if event and event.lower() != (f.event or "").lower():
             continue
         sentence = texts.get(f.doc, "")[f.sentence_start:f.sentence_end]
-        rows.append((f.doc[:8], tables.fmt_number(f.value), tables.fmt_bounds(f.low, f.high), f.qualifier,
+        value = tables.fmt_number(f.value) if f.kind == "figure" else f.text
+        rows.append((f.doc[:8], value, tables.fmt_bounds(f.low, f.high), f.qualifier,
                      f.unit or "", f.counted or "", f.event or "", f.kind if kinds_all else "",
                      sources.get(f.source or "", ""), tables.excerpt(sentence, 80)))
     header = ("doc", "value", "bounds", "qualifier", "unit", "counted", "event", "kind" if kinds_all else "",
