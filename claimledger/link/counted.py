@@ -179,7 +179,7 @@ def _most_specific(nations: set[str]) -> set[str]:
 
 SUBJECT_BEFORE = re.compile(
     r"\b([a-z]+)\s+(?:(?:was|were|is|are|had been|has been|have been|reached|hit|totalled|totaled|"
-    r"stood at|of|at|passes|passed|tops|topped|exceeds|exceeded|surpassed|"
+    r"stood at|of|at|passes|passed|pass|tops|topped|top|exceeds|exceeded|exceed|surpassed|surpass|"
     r"(?:(?:has|have|had)\s+)?(?:rose|risen|fell|fallen|dropped|grew|grown|climbed|declined|jumped|"
     r"increased|decreased|slumped)(?:\s+(?:to|by))?)\s+)"
     r"(?:(?:about|around|some|nearly|almost|roughly|just|only|over|under)\s+)?$")
@@ -213,6 +213,9 @@ def event_near(before: str, after: str) -> Optional[str]:
     for word in fold(after).split()[:4]:
         if word in EVENT_INDEX and word not in WEAK_EVENT_WORDS:
             return EVENT_INDEX[word]
+    if re.match(r"\s*(?:[a-z]+\s+)?(?:were|are|was|is|remain|remained|being treated|were being treated|"
+                r"are being treated)\s+(?:still\s+)?in\s+(?:the\s+)?hospitals?\b", fold(after)):
+        return "hospitalised"               # "260 people were in hospital"
     clause = re.split(r"[,;:]", fold(before, keep_punctuation=True))[-1].split()[-12:]
     for word in reversed(clause):
         if word in EVENT_INDEX and word not in WEAK_EVENT_WORDS:

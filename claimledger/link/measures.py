@@ -89,14 +89,20 @@ def owner_of(fig: Figure, text: str, mentions: list) -> Optional[str]:
     return None
 
 
+TALLY_OF = re.compile(r"\b(?:count|tally|figure|toll|total|estimate)\s+of\s+$", re.I)
+"""A number given as "the official count of 140" measures what its sentence is about."""
+
+
 def _inherit_earlier_keys(keyed: list[tuple[Figure, FigureKey]], docs: dict[str, Document]
                           ) -> list[tuple[Figure, FigureKey]]:
     """An earlier value quoted beside its update ("more than 2,300 killed, nearly double the
-    first estimate of 1,200") measures the same thing as the update, whose words it omits."""
+    first estimate of 1,200"), or a tally set against another figure ("300 homes, far more than
+    the official count of 140"), measures the same thing as the figure beside it."""
     out = []
     for fig, key in keyed:
         doc = docs.get(fig.doc)
-        if doc is not None and key.event is None and is_earlier_value(doc, fig):
+        if doc is not None and key.event is None and (is_earlier_value(doc, fig) or TALLY_OF.search(
+                doc.text[fig.sentence_start:fig.start])):
             update = next((k for g, k in keyed if g.doc == fig.doc and g.sentence_start == fig.sentence_start
                            and g is not fig and k.event and k.dimension == key.dimension), None)
             key = update or key
@@ -124,8 +130,15 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
         s_head, s_nation = population_in(sentence)
         head, nation = head or s_head, nation or s_nation
     event = normalise_event(fig.event) or implied or (event_near(before, after) if head else None)
+    if head == "jobs" and event is None and re.match(
+            r"\s*(?:\w+\s+)?(?:would|will|could|are to|are set to|to|set to)\s+"
+            r"(?:go|be lost|be cut|disappear)\b", after):
+        event = "cut"                       # "2,000 jobs would go"
     if head == "jobs" and event in {"killed", "killed_and_wounded"}:
         event = "cut"                       # "job losses", "jobs lost"
+    elif event == "killed" and head not in (None, "people", "troops", "?") and \
+            fold(fig.event or "") in {"lost", "loss", "losses"}:
+        event = "destroyed"                 # "homes lost", "aircraft lost": things are not killed
     if fig.relative == "change":
         event = f"change:{fig.change or ''}".rstrip(":") if not event or dim == "percent" else event
     if head is None and dim in ("area", "length"):

@@ -37,7 +37,7 @@ DENIAL_WORDS = {"wrong", "false", "untrue", "baseless", "fake", "deny", "denied"
                 "rejected", "dismissed", "refuted", "misleading", "incorrect", "nonsense", "lie", "lies",
                 "groundless", "fabricated", "unfounded", "inaccurate", "disinformation", "rumour", "rumor"}
 CLAIM_NOUNS = {"report", "claim", "allegation", "media", "story", "rumour", "rumor", "speculation",
-               "suggestion", "assertion", "finding", "account"}
+               "suggestion", "assertion", "finding", "account", "figure", "estimate", "number", "count"}
 POSITIVE = {"disciplined", "formidable", "brave", "fierce", "effective", "excellent", "skilled",
             "skillful", "motivated", "fit", "courage", "courageous", "heroic", "heroism", "hero",
             "professional", "professionalism", "resilient", "resilience", "strong", "successful",
@@ -67,11 +67,15 @@ DIMENSIONS: dict[str, tuple[set[str], set[str]]] = {
                   "deteriorating", "dire", "worse", "worst"}),
     "honesty": ({"accurate", "transparent", "fair", "honest", "credible"},
                 {"corrupt", "rigged", "fraudulent", "unfair", "biased", "opaque", "misleading", "hiding"}),
-    "response": ({"fast", "efficient", "quick", "organised", "organized", "reliable", "effective"},
+    "response": ({"fast", "efficient", "quick", "organised", "organized", "reliable", "effective", "orderly",
+                  "smooth", "smoothly", "prompt", "swift"},
                  {"slow", "chaotic", "disorganised", "disorganized", "overwhelmed", "unreliable", "mess"}),
     "safety": ({"safe", "secure", "control", "calm", "stable"},
                {"unsafe", "chaos", "unstable", "critical", "serious", "dire", "overwhelmed"}),
 }
+for _positive, _negative in DIMENSIONS.values():
+    POSITIVE |= _positive
+    NEGATIVE |= _negative
 MILD = {"determination", "determined", "good", "stable", "serious", "critical", "record", "improved", "growing"}
 """Evaluative words that count half: they colour a statement more than they judge its subject."""
 """Evaluative words by what they judge: opposite assessments must judge the same thing
@@ -106,9 +110,10 @@ PRONOUN_SUBJECT = re.compile(r"^\W*(?:\w+\W+){0,3}?(they|them|their|it|its|he|sh
 """A statement opening on a pronoun is about what its context names ("They fought well")."""
 SUBJECT_LABELS = {"PERSON", "ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 """Named mentions that can be the subject of an assessment (nations are compared separately)."""
-MIN_OPPOSITION = 3
-"""Opposite assessments need this much evaluative weight in total (|+2| + |-1|): one mild
-word on each side ("unusual determination" vs "lack of experience") is not a contradiction."""
+MIN_OPPOSITION = 2
+"""Opposite assessments need this much evaluative weight in total, and each side a full word
+of it: "chaotic" vs "orderly" is a contradiction, a mild word ("unusual determination",
+half weight) against "inexperienced" is not."""
 MAX_PER_STATEMENT = 3
 """A statement is shown in at most this many claim conflicts (its strongest ones)."""
 DENIAL_SIMILARITY = 0.2
@@ -130,6 +135,7 @@ class ClaimView:
     assessment: int
     populations: set[str]    # who it is about ("soldier"), from its context for "they"
     subjects: set[str] = field(default_factory=set)   # populations + linked entities it names
+    dimensions: dict[str, float] = field(default_factory=dict)   # assessment per dimension
     evaluative: dict[str, bool] = field(default_factory=dict)   # evaluative word -> negated
     speaker: Optional[Source] = None
 
@@ -211,7 +217,8 @@ def opposed(a: dict[str, float], b: dict[str, float]) -> float:
     """The strongest opposition between two per-dimension assessments (0 when none is strong)."""
     best = 0
     for name in set(a) & set(b):
-        if a[name] * b[name] < 0 and abs(a[name]) + abs(b[name]) >= MIN_OPPOSITION:
+        if a[name] * b[name] < 0 and min(abs(a[name]), abs(b[name])) >= 1 and \
+                abs(a[name]) + abs(b[name]) >= MIN_OPPOSITION:
             best = max(best, abs(a[name]) + abs(b[name]))
     return best
 
@@ -236,6 +243,7 @@ def view(stmt: Statement, doc: Document) -> ClaimView:
     head = subject_head(stmt.text)
     subjects = populations | named | ({head} if head else set())
     return ClaimView(stmt, doc, concepts, nations, populations=populations, subjects=subjects,
+                     dimensions=assessments(stmt.text),
                      negated=bool(words & NEGATIONS) or stmt.polarity == "negative",
                      denial=is_denial(stmt), assessment=assessment(stmt.text),
                      evaluative=_negated_words(stmt.text),
@@ -328,19 +336,21 @@ def _denied_claims(a: ClaimView, views: list[ClaimView]) -> list[tuple[float, Cl
     context = concepts_of(_context(a.doc, a.stmt)) - CLAIM_NOUNS - DENIAL_WORDS
     best: dict[str, tuple[float, ClaimView]] = {}
     denied_numbers, asserted_numbers = _denial_numbers(a.stmt.text)
-    own_numbers = bool(denied_numbers)
     if not own:                              # "denied the claim": the claim is in the sentences before
         denied_numbers = {n for n in context if n.isdigit()}
     denies_negative = _denies_negative(a.stmt.text)
+    someones = bool(PERSONAL_CLAIM.search(a.stmt.text))
     for b in views:
         if b.denial or not _comparable(a, b) or b.stmt.start >= a.stmt.start and b.doc.id == a.doc.id:
             continue
+        if someones and b.doc.id != a.doc.id:
+            continue                         # "rejected his figure": the claim just reported, not others
         if own and not own & b.concepts:
             continue                         # "the response was fast" answers claims about the response
         if denies_negative and not b.negated:
             continue                         # "claims that aid has not arrived are false" agrees with "aid arrived"
         numbers = {n for n in b.concepts if n.isdigit()}
-        if own_numbers and not numbers & denied_numbers:
+        if denied_numbers and not numbers & denied_numbers:
             continue                         # "reports of 2,000 ... were wrong" answers a claim of 2,000
         if numbers and not numbers & denied_numbers and (asserted_numbers or denied_numbers):
             continue                         # "reports of 2,000 were wrong, the figure was 1,200" agrees with 1,200
@@ -360,6 +370,11 @@ def _denial_numbers(text: str) -> tuple[set[str], set[str]]:
     before, after = "".join(words[:at]), "".join(words[at:])
     numbers = lambda t: {n.replace(",", "") for n in re.findall(r"\d[\d,]*\d|\d", t)}
     return numbers(before), numbers(after) - numbers(before)
+
+
+PERSONAL_CLAIM = re.compile(r"\b(?:his|her|their)\s+(?:\w+\s+)?(?:figures?|claims?|estimates?|numbers?|"
+                            r"allegations?|account|assertions?|reports?)\b", re.I)
+"""A denial of someone's claim ("rejected his figure") answers that person's claim in the same article."""
 
 
 def _denies_negative(text: str) -> bool:
@@ -396,7 +411,7 @@ def _contradiction(a: ClaimView, b: ClaimView) -> Optional[tuple[float, str, str
                                                f"{_who(b)}: {_quote(b)}.")
     if a.doc.id == b.doc.id and not shared:
         return None                          # within one article, only about a shared thing
-    strength = opposed(assessments(a.stmt.text), assessments(b.stmt.text)) if same_subject else 0
+    strength = opposed(a.dimensions, b.dimensions) if same_subject else 0
     if strength:
         pos, neg = (a, b) if a.assessment > b.assessment else (b, a)
         return (sim + strength / 2, "assessment",

@@ -101,6 +101,20 @@ def interval(fig: Figure) -> tuple[float, float]:
     return _base(fig, v - slack), _base(fig, v + slack)
 
 
+DENIED_AFTER = re.compile(r"^[^.;]*?\b(?:are|is|were|was)\s+(?:\w+\s+)?(?:false|wrong|untrue|incorrect|baseless|"
+                          r"inaccurate|exaggerated|fabricated|groundless|unfounded)\b", re.I)
+REPORTED_BEFORE = re.compile(r"\b(?:reports?|claims?|allegations?|suggestions?|rumou?rs?|speculation)\s+"
+                             r"(?:of|that)\b[^.;]*$", re.I)
+
+
+def denied_in_text(doc: Document, fig: Figure) -> bool:
+    """ "Reports of 300 homes lost are false": the figure is quoted only to be rejected, so it is
+    nobody's estimate (the figures stage may not have marked it ``negated``)."""
+    before = doc.text[fig.sentence_start:fig.start]
+    after = doc.text[fig.end:fig.sentence_end or len(doc.text)]
+    return bool(REPORTED_BEFORE.search(before) and DENIED_AFTER.search(after))
+
+
 def _base(fig: Figure, value: float) -> float:
     return in_base_unit(fig, value) if value not in (None, INF) else value
 
@@ -136,10 +150,10 @@ def judge(measure: Measure, group: MeasureGroup, index: OriginIndex, parties: se
     """Fill verdict, explanation, origins, articles, per_source and low/best/high (in place)."""
     rows = []
     for fig in group.figures:
-        if fig.id in group.conversions or fig.negated:
+        doc = index.docs.get(fig.doc)
+        if fig.id in group.conversions or fig.negated or (doc is not None and denied_in_text(doc, fig)):
             continue
         low, high = interval(fig)
-        doc = index.docs.get(fig.doc)
         rows.append(Row(fig, index.of_figure(fig), low, high, in_base_unit(fig, fig.value), _when(fig, doc),
                         window=parse_window(fig.as_of) or parse_window(doc.published if doc else None),
                         mismatch=fig in group.unit_mismatch, rank=months_ago(fig.as_of_text),

@@ -41,3 +41,12 @@ def test_units_and_plurals():
     assert dimension(None) == ("count", 1.0)
     assert [singular(w) for w in ("casualties", "cases", "troops", "buses", "people")] == \
         ["casualty", "case", "troop", "buse", "people"]
+
+
+def test_tolls_from_a_disaster_and_patients_in_hospital():
+    assert normalise_counted("Sunday's storm")[0] == "people"          # "the death toll from Sunday's storm"
+    assert normalise_counted("fire trucks")[0] == "truck"              # a disaster word that is not the head
+    assert event_near("Officials said", " people were still in hospital on Monday") == "hospitalised"
+    assert event_near("Officials said", " people were in the stands") is None
+    assert event_near("The number of families evacuated has grown: the council now counts", " families") == "displaced"
+    assert subject_before("Delta cholera cases top ") == "cases"

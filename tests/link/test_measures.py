@@ -130,3 +130,15 @@ def test_a_toll_from_a_disaster_counts_people_and_a_subgroup_keeps_apart():
     assert not any(one.id in m.figures for m in measures)
     assert measure_with(measures, part).id != measure_with(measures, votes).id
     assert "reform" in measure_with(measures, part).label
+
+
+def test_wording_that_names_the_event_for_things_not_people():
+    a = doc_with("a", "The bank said 900 jobs would go. Reports said 1,500 homes were lost in the flood, far more "
+                      "than the official count of 1,100.")
+    jobs = add_figure(a, "900", 900, counted="jobs")
+    homes = add_figure(a, "1,500", 1500, counted="homes", event="lost")
+    official = add_figure(a, "1,100", 1100)
+    measures, _ = build_measures([a])
+    assert measure_with(measures, jobs).event == "cut"
+    lost = measure_with(measures, homes)
+    assert lost.event == "destroyed" and official.id in lost.figures

@@ -162,3 +162,15 @@ def test_explanations_name_articles_by_their_label_not_their_path():
     text = result.measures[0].explanation + " ".join(c.explanation for c in result.conflicts)
     assert "001_storm.txt" in text and "002_storm.txt" in text
     assert "/data/" not in text and "(this article)" not in text
+
+
+def test_a_figure_quoted_only_to_be_rejected_is_not_an_estimate():
+    a, b = two_sources("The union said 300 nurses had resigned.",
+                       "The hospital said 120 nurses had resigned. Reports of 300 resignations are false, it said.")
+    union = add_figure(a, "300", 300, counted="nurses", event="resigned")
+    add_figure(b, "120", 120, counted="nurses", event="resigned")
+    denied = add_figure(b, "300", 300, counted="nurses", event="resigned", occurrence=0)
+    m = reconcile([a, b]).measures[0]
+    assert denied.id in m.figures and union.id in m.figures
+    assert {r["figure"] for r in m.per_source} == {union.id, b.figures[0].id}
+    assert m.verdict == "conflict"
