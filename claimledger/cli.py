@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -143,7 +144,7 @@ def summary_text(ledger: Ledger) -> str:
 def cmd_ls(args: argparse.Namespace) -> int:
     with open_ledger(args) as ledger:
         docs = ledger.documents()
-    rows = [(d.id, d.published or "", d.outlet or "", d.words, d.duplicate_of or "", d.title or d.name) for d in docs]
+    rows = [(d.id, d.published or "", d.outlet or "", d.words, d.duplicate_of or "", d.title or d.label) for d in docs]
     print(tables.render(("id", "published", "outlet", "words", "duplicate_of", "title"), rows))
     return 0
 
@@ -184,7 +185,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def figure_table(ledger: Ledger, doc: str | None = None, counted: str | None = None, event: str | None = None,
                  kinds_all: bool = False) -> str:
-    sources = {s.id: s.name for s in ledger.rows(Source)}
+    sources = ledger.source_names()
     texts = {d.id: d.text for d in ledger.documents()}
     rows = []
     for f in ledger.rows(Figure):
@@ -219,7 +220,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
 @command("quotes")
 def cmd_quotes(args: argparse.Namespace) -> int:
     with open_ledger(args) as ledger:
-        sources = {s.id: s.name for s in ledger.rows(Source)}
+        sources = ledger.source_names()
         rows = []
         for q in ledger.rows(Statement):
             speaker = sources.get(q.speaker or "", q.source_text or "?")
@@ -234,16 +235,35 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 
 @command("sources")
 def cmd_sources(args: argparse.Namespace) -> int:
+    """Sources grouped across documents by linked entity, with counts and the chains they appear in."""
     with open_ledger(args) as ledger:
-        statements = ledger.rows(Statement)
-        figures = ledger.rows(Figure)
-        rows = []
+        names = ledger.source_names()
+        groups: dict[str, list[Source]] = {}
         for s in ledger.rows(Source):
-            n_st = sum(1 for q in statements if q.speaker == s.id)
-            n_fig = sum(1 for f in figures if f.source == s.id and f.kind == "figure")
-            relays = sum(1 for q in statements if s.id in q.via)
-            rows.append((s.doc[:8], s.name, s.kind, s.title or "", s.role or s.affiliation or "", n_st, n_fig, relays))
-    print(tables.render(("doc", "source", "kind", "title", "role", "statements", "figures", "relayed"), rows))
+            groups.setdefault(s.entity or s.id, []).append(s)
+        group_of = {s.id: key for key, members in groups.items() for s in members}
+        statements: Counter[str] = Counter()
+        figures: Counter[str] = Counter()
+        chains: dict[str, set[str]] = {}
+        for q in ledger.rows(Statement):
+            if q.speaker in group_of:
+                statements[group_of[q.speaker]] += 1
+            # the article's outlet ends every chain; show only the relays before it
+            chain = " ← ".join(names.get(i, i) for i in [*reversed(q.via[:-1]), *([q.speaker] if q.speaker else [])])
+            for sid in [q.speaker, *q.via[:-1]]:
+                if sid in group_of and len(q.via) > 1:
+                    chains.setdefault(group_of[sid], set()).add(chain)
+        for f in ledger.rows(Figure):
+            if f.kind == "figure" and f.source in group_of:
+                figures[group_of[f.source]] += 1
+        rows = []
+        for key, members in groups.items():
+            first = members[0]
+            rows.append((names.get(first.id, first.name), first.kind, first.title or "",
+                         first.role or first.affiliation or "", len({m.doc for m in members}),
+                         statements[key], figures[key], "; ".join(sorted(chains.get(key, ())))))
+        rows.sort(key=lambda r: (-r[5] - r[6], r[0]))
+    print(tables.render(("source", "kind", "title", "role", "docs", "statements", "figures", "chains"), rows))
     return 0
 
 
@@ -280,7 +300,7 @@ def _measure(ledger: Ledger, ref: str) -> Measure:
 
 def _figure_rows(ledger: Ledger, measure: Measure) -> list[tuple]:
     figures = {f.id: f for f in ledger.rows(Figure)}
-    sources = {s.id: s.name for s in ledger.rows(Source)}
+    sources = ledger.source_names()
     docs = {d.id: d for d in ledger.documents()}
     rows = []
     for fid in measure.figures:

@@ -13,7 +13,7 @@ import os
 from typing import Any, Iterable, TextIO
 
 from claimledger.export.json_export import ARRAYS, record_json
-from claimledger.model import Figure, Measure, Source
+from claimledger.model import Figure, Measure
 from claimledger.store import Ledger
 
 TABLES = ("documents", *ARRAYS, "estimates")
@@ -55,7 +55,7 @@ ESTIMATE_COLUMNS = ("date", "low", "high", "best", "qualifier", "measure", "meas
 
 def estimate_rows(ledger: Ledger) -> list[dict[str, Any]]:
     figures = {f.id: f for f in ledger.rows(Figure)}
-    sources = {s.id: s.name for s in ledger.rows(Source)}
+    sources = ledger.source_names()
     docs = {d.id: d for d in ledger.documents()}
     rows = []
     for measure in ledger.rows(Measure):
