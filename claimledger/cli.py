@@ -299,19 +299,26 @@ def _measure(ledger: Ledger, ref: str) -> Measure:
 
 
 def _figure_rows(ledger: Ledger, measure: Measure) -> list[tuple]:
+    """One row per figure: dated ones by date, then undated ones by their as-of wording."""
+    from claimledger.link.timeline import months_ago
+
     figures = {f.id: f for f in ledger.rows(Figure)}
     sources = ledger.source_names()
     docs = {d.id: d for d in ledger.documents()}
-    rows = []
+    keyed = []
     for fid in measure.figures:
         f = figures.get(fid)
         if not f:
             continue
         doc = docs[f.doc]
         chain = " ← ".join([*(sources.get(s, s) for s in reversed(f.via)), sources.get(f.source or "", "?")])
-        rows.append((f.as_of or doc.published or "", f.text, tables.fmt_bounds(f.low, f.high), f.qualifier, chain,
-                     tables.excerpt(doc.text[f.sentence_start:f.sentence_end], 90)))
-    return sorted(rows, key=lambda r: r[0])
+        date = f.as_of or doc.published or ""
+        when = date + (f" ({f.as_of_text})" if f.as_of_text else "")
+        ago = months_ago(f.as_of_text)
+        key = (date == "", date, -(ago if ago is not None else 0.0))
+        keyed.append((key, (when.strip(), f.text, tables.fmt_bounds(f.low, f.high), f.qualifier, chain,
+                            tables.excerpt(doc.text[f.sentence_start:f.sentence_end], 90))))
+    return [row for _, row in sorted(keyed, key=lambda kr: kr[0])]
 
 
 @command("measure")
@@ -332,7 +339,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         m = _measure(ledger, args.id)
         print(f"{m.id}  {m.label}: estimates over time\n")
         for date, text, bounds, qualifier, chain, _ in _figure_rows(ledger, m):
-            print(f"{date or '(undated)':<12} {text:<28} {bounds:<16} {qualifier:<9} {chain}")
+            print(f"{date or '(undated)':<28} {text:<26} {bounds:<16} {qualifier:<9} {chain}")
     return 0
 
 
