@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -40,7 +41,8 @@ from typing import Callable, Iterable, Optional
 
 import numpy as np
 
-DEFAULT_DATA = Path("/work/shared/benchmarks/newsquant")
+# ../shared/benchmarks beside the checkout (as in CI), or $CLAIMLEDGER_BENCHMARKS.
+DEFAULT_DATA = Path(os.environ.get("CLAIMLEDGER_BENCHMARKS", Path(__file__).resolve().parents[2] / "shared" / "benchmarks")) / "newsquant"
 MODES = ("value", "value+unit", "value+change", "value+concept")
 
 PAPER = {
@@ -58,7 +60,7 @@ UNIT_NAMES = {
     "HKD": "hong kong dollar", "INR": "indian rupee", "RUB": "russian ruble", "MYR": "malaysian ringgit",
     "ILS": "shekel", "CHF": "swiss franc", "CAD": "canadian dollar", "AUD": "australian dollar",
     "KRW": "south korean won", "USc": "cent", "GBp": "penny", "UAH": "ukrainian hryvnia",
-    "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "mi": "mile", "ft": "foot",
+    "km": "kilometre", "m": "metre", "dm": "decimetre", "cm": "centimetre", "mm": "millimetre", "mi": "mile", "ft": "foot",
     "yd": "yard", "in": "inch", "km2": "square kilometre", "mi2": "square mile", "m2": "square metre",
     "ha": "hectare", "acre": "acre", "t": "tonne", "kg": "kilogram", "g": "gram", "mg": "milligram",
     "lb": "pound-mass", "l": "litre", "bbl": "barrel", "gal": "gallon", "km/h": "kilometre per hour",
@@ -167,8 +169,8 @@ def to_quantity(fig, nlp) -> Optional[Quantity]:
         code = fig.unit or "-"
         unit = UNIT_NAMES.get(code) or " per ".join(UNIT_NAMES.get(part, part) for part in code.split("/"))
     change = {"approx": "~", "at_least": ">", "at_most": "<"}.get(fig.qualifier, "=")
-    if change == "=" and fig.change in ("up", "down") and fig.relative == "change":
-        change = fig.change   # the paper marks the bound first: "climbed more than 3%" is ">"
+    if change in ("=", "~") and fig.change in ("up", "down") and fig.relative == "change":
+        change = fig.change   # the paper marks a bound first ("climbed more than 3%" is ">"), then the change
     return Quantity(low, high, unit=unit, change=change,
                     count_noun=fig.unit in ("count", "fraction") and bool(fig.counted) and fig.relative != "multiple")
 

@@ -1,6 +1,6 @@
 """Evaluate attribution extraction on PolNeAR (dev split) against textacy's direct quotations.
 
-    python eval/polnear.py [--split dev] [--limit N] [--root /work/shared/benchmarks/polnear]
+    python eval/polnear.py [--split dev] [--limit N] [--root DIR] [--errors]
 
 Prints precision / recall / F1 for Source, Cue and Content spans, exact and token-overlap, and
 for whole attributions (source + content linked), for claimledger's ``statements`` stage and,
@@ -16,6 +16,9 @@ Matching (documented so numbers are comparable across runs):
   content and the source match (a missing source matches a missing source);
 - for direct quotes our content excludes the quotation marks; they are added back here because
   PolNeAR content spans include them;
+- statements that differ only by speaker ("Neither X nor Y confirmed": one per name) count once;
+- ``--errors`` lists our misses (no predicted content touches the gold content), wrong sources
+  and false alarms, with the cue in brackets, to study misses by category;
 - one annotator file per article (the first by name); PolNeAR only annotates the outermost
   attribution of a chain, so only our outermost cue/source span is scored, not the chain.
 
@@ -138,7 +141,12 @@ def claimledger_predict(article_text: str, parsed, doc_id: str = "eval") -> list
 
     doc = Document(id=doc_id, text=article_text)
     out = []
+    seen = set()
     for st in extract_statements(doc, parsed):
+        key = (tuple(map(tuple, st.parts)), st.cue_start, st.source_start)
+        if key in seen:  # "X and Y said": one attribution in PolNeAR, one statement per name here
+            continue
+        seen.add(key)
         content = []
         for s, e in st.parts:
             if st.direct:
@@ -274,14 +282,46 @@ def score_article(text: str, pred: list[Attribution], gold: list[Attribution]) -
     return result
 
 
+def attribution_errors(text: str, pred: list[Attribution], gold: list[Attribution]) -> list[tuple[str, str]]:
+    """(category, snippet) for each gold attribution we miss and each prediction that is wrong.
+
+    Categories: ``missed`` (no prediction shares a content word), ``wrong source`` (content
+    found, source differs), ``spurious`` (a prediction no gold content touches).  The snippet
+    shows the gold or predicted cue in brackets so misses can be grouped by cue form.
+    """
+    def show(a: Attribution) -> str:
+        span = a.content + a.cue + a.source
+        lo, hi = min(s for s, _ in span), max(e for _, e in span)
+        out = text[max(0, lo - 40):hi + 20]
+        for s, e in sorted(a.cue, reverse=True):
+            out = out[:s - max(0, lo - 40)] + "[" + text[s:e] + "]" + out[e - max(0, lo - 40):]
+        return " ".join(out.split())[:300]
+
+    errors = []
+    p_tok = [(_tokens(text, a.content), _tokens(text, a.source)) for a in pred if a.content]
+    g_tok = [(_tokens(text, a.content), _tokens(text, a.source)) for a in gold if a.content]
+    for g, (gc, gs) in zip([a for a in gold if a.content], g_tok):
+        touching = [ps for pc, ps in p_tok if pc & gc]
+        if not touching:
+            errors.append(("missed", show(g)))
+        elif gs and not any(ps & gs for ps in touching):
+            errors.append(("wrong source", show(g)))
+    for a, (pc, _) in zip([a for a in pred if a.content], p_tok):
+        if not any(pc & gc for gc, _ in g_tok):
+            errors.append(("spurious", show(a)))
+    return errors
+
+
 METRICS = tuple(f"{r}_{m}" for r in ("source", "cue", "content", "attribution") for m in ("exact", "overlap"))
 
 
 def evaluate(articles: list[Article], systems: tuple[str, ...] = ("claimledger", "textacy"),
-             model: Optional[str] = None) -> dict[str, dict[str, tuple[float, float, float]]]:
+             model: Optional[str] = None, errors: Optional[list[tuple[str, str, str]]] = None,
+             ) -> dict[str, dict[str, tuple[float, float, float]]]:
     """P/R/F1 per metric per system over ``articles`` (systems share one parse per article).
 
-    A system that is not installed maps to an empty dict.
+    A system that is not installed maps to an empty dict.  When ``errors`` is a list, our
+    misses and false alarms are appended to it as (article, category, snippet).
     """
     from claimledger import nlp as nlp_mod
 
@@ -293,6 +333,8 @@ def evaluate(articles: list[Article], systems: tuple[str, ...] = ("claimledger",
         for system in systems:
             if system == "claimledger":
                 pred = claimledger_predict(article.text, parsed, f"pn{i}")
+                if errors is not None:
+                    errors.extend((article.name, c, snip) for c, snip in attribution_errors(article.text, pred, article.gold))
             elif system == "textacy" and have_textacy:
                 pred = textacy_predict(parsed)
             else:
@@ -330,15 +372,24 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)
     ap.add_argument("--model", default=None)
+    ap.add_argument("--errors", action="store_true",
+                    help="also print our misses and false alarms, grouped by category")
     args = ap.parse_args(argv)
     articles = load_split(args.split, args.root, args.limit)
     t0 = time.perf_counter()
-    report = evaluate(articles, model=args.model)
+    errors: Optional[list[tuple[str, str, str]]] = [] if args.errors else None
+    report = evaluate(articles, model=args.model, errors=errors)
     elapsed = time.perf_counter() - t0
     n_gold = sum(len(a.gold) for a in articles)
     print(f"PolNeAR {args.split}: {len(articles)} articles, {n_gold} gold attributions ({elapsed:.1f}s)")
     print(format_report(report))
     print("Anchors (exact F1): CofeNet source 83.2, cue 75.3, content 72.9; textacy content+source ~42")
+    if errors:
+        for category in ("missed", "wrong source", "spurious"):
+            rows = [e for e in errors if e[1] == category]
+            print(f"\n== {category}: {len(rows)}")
+            for name, _, snippet in rows:
+                print(f"{name[:40]:40}  {snippet}")
     return 0
 
 

@@ -64,7 +64,7 @@ EVENT_LEMMAS = {
     "flee": "displaced", "evacuate": "evacuated", "rescue": "rescued", "missing": "missing",
     "recapture": "recaptured", "retake": "recaptured", "regain": "recaptured", "liberate": "recaptured",
     "destroy": "destroyed", "launch": "launched", "fire": "launched", "hire": "hired",
-    "employ": "employed", "lay": "cut", "cut": "cut", "eliminate": "cut", "sack": "cut", "infect": "infected",
+    "employ": "employed", "lay": "cut", "cut": "cut", "eliminate": "cut", "sack": "cut", "shed": "cut", "infect": "infected",
     "hospitalize": "hospitalised", "hospitalise": "hospitalised", "vaccinate": "vaccinated",
     "sell": "sold", "earn": "earned", "raise": "raised", "spend": "spent", "win": "won",
     "score": "scored", "vote": "voted", "cast": "voted", "evict": "displaced",
@@ -225,6 +225,9 @@ def _noun_phrase(parsed: SpacyDoc, j: int, sent_end: int, direct: bool = False) 
     if j + 1 < sent_end and parsed[j].lower_ in TIME_DEICTICS and parsed[j + 1].lemma_.lower() in TIME_NOUNS \
             and parsed[j + 1].tag_ == "NN":
         return None, None   # "2.1 last year": a time, not what is counted
+    if j + 1 < sent_end and parsed[j].lemma_.lower() in TIME_NOUNS \
+            and parsed[j + 1].lower_ in ("earlier", "ago", "before", "later", "after", "previously"):
+        return None, None   # "up from 3.9 a year earlier"
     words: list[Token] = []
     head: Optional[Token] = None
     k = j
@@ -402,7 +405,7 @@ def relation(parsed: SpacyDoc, item: Found) -> tuple[Optional[str], Optional[str
     if lemma in UP_LEMMAS and verb.pos_ in ("VERB", "ADV", "ADJ"):
         return "change", "up"
     if lemma in DOWN_LEMMAS and verb.pos_ in ("VERB", "ADV", "ADJ"):
-        if lemma in ("cut", "lose", "reduce") and item.unit in (None, "count") and prev.lower_ != "by":
+        if lemma in ("cut", "lose", "reduce", "shed") and item.unit in (None, "count") and prev.lower_ != "by":
             return None, None
         return "change", "down"
     return None, None
@@ -415,7 +418,7 @@ def multiplier_figures(parsed: SpacyDoc, taken: set[int]) -> list[Found]:
         lemma = tok.lemma_.lower()
         if tok.i in taken:
             continue
-        fold = FOLD.match(tok.lower_)
+        fold = FOLD.match(tok.lower_) if tok.lower_.endswith("fold") else None
         if fold and (fold.group(1) in num.ONES or fold.group(1) in num.TENS or fold.group(1) in num.SCALES
                      or fold.group(1).isdigit()):
             value = float(fold.group(1)) if fold.group(1).isdigit() else num.parse_number(fold.group(1)).value

@@ -48,7 +48,6 @@ BIO_START = re.compile(
 
 def classify(parsed: SpacyDoc, item: Found, special: list[tuple[int, int]], bio_start: int) -> str:
     s, e = item.num_start, item.num_end
-    first, last = parsed[s], parsed[e - 1]
     char_start = parsed[item.start].idx
     if any(a <= char_start < b for a, b in special):
         return "other"
@@ -92,6 +91,8 @@ def classify(parsed: SpacyDoc, item: Found, special: list[tuple[int, int]], bio_
 def _is_name_number(parsed: SpacyDoc, item: Found) -> bool:
     """``iPhone 11``, ``S&P 500``, ``TA-35``, ``Big 12``: a number that is part of a name."""
     s, e = item.num_start, item.num_end
+    if _title_case_number_word(parsed, item):
+        return True
     if item.unit is not None or e - s != 1 or not parsed[s].text.lstrip("-").isdigit() or item.start != s or s == 0:
         return False
     prev = parsed[s - 1]
@@ -109,6 +110,17 @@ def _is_name_number(parsed: SpacyDoc, item: Found) -> bool:
         return True   # "COVID -19", "F 35"
     return prev.pos_ == "PROPN" and prev.ent_type_ not in ("GPE", "NORP") and prev.is_title or (
         prev.pos_ == "PROPN" and any(c.isupper() for c in prev.text[1:]))
+
+
+def _title_case_number_word(parsed: SpacyDoc, item: Found) -> bool:
+    """``the Big Ten``, ``the Kick Six win``: a capitalised number word inside a capitalised name."""
+    s, e = item.num_start, item.num_end
+    word = parsed[s]
+    if e - s != 1 or item.unit is not None or s < 2 or not word.is_alpha or not word.is_title \
+            or word.is_sent_start:
+        return False
+    prev = parsed[s - 1]
+    return prev.is_title and prev.is_alpha and not prev.is_sent_start and prev.lower_ not in ("the", "a", "an")
 
 
 def _is_age(parsed: SpacyDoc, item: Found) -> bool:

@@ -22,12 +22,13 @@ from claimledger.extract import units as un
 from claimledger.model import Figure
 
 UP_LEMMAS = {"rise", "increase", "grow", "climb", "jump", "gain", "surge", "soar", "up", "raise",
-             "boost", "add", "rally", "expand", "advance", "widen", "higher"}
+             "boost", "add", "rally", "expand", "advance", "widen", "higher", "leap", "rebound", "spike",
+             "swell", "balloon", "rocket", "skyrocket"}
 
 
 DOWN_LEMMAS = {"fall", "drop", "decline", "decrease", "cut", "reduce", "slide", "shrink", "plunge",
                "down", "slip", "sink", "tumble", "lower", "dip", "ease", "lose", "slash", "narrow",
-               "lower", "retreat"}
+               "lower", "retreat", "plummet", "slump", "sag", "crash", "skid", "shed"}
 
 
 @dataclass
@@ -282,8 +283,9 @@ def _unit_range(parsed: SpacyDoc, a: Found, b: Found) -> Optional[Found]:
 
 
 def _is_score(first: str, second: str) -> bool:
-    return first.isdigit() and second.isdigit() and int(first) >= int(second) and int(first) < 30 \
-        and len(second) < 3
+    """``3-1``, ``a 9-2 lead``, ``won 110-102``: the winner's tally first, never a range."""
+    return first.isdigit() and second.isdigit() and int(first) >= int(second) and len(first) <= 3 \
+        and len(second) <= 3
 
 
 def _ratio(first: str, second: str) -> bool:
@@ -545,6 +547,28 @@ def _drop_inside_units(items: list[Found]) -> list[Found]:
     return out
 
 
+SUBUNITS = {"USc": None, "GBp": "GBP", "MYRc": "MYR"}
+"""Hundredth parts of a currency; ``USc`` (written "cents") goes with any currency ("5 euros 20 cents")."""
+
+
+def _merge_subunits(parsed: SpacyDoc, items: list[Found]) -> list[Found]:
+    """``3 dollars 50 cents``, ``£2 and 50p``: one amount (3.50), not two figures."""
+    out: list[Found] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if prev is not None and item.unit in SUBUNITS and prev.unit is not None and un.is_currency(prev.unit) \
+                and prev.unit not in SUBUNITS and SUBUNITS[item.unit] in (None, prev.unit) \
+                and not prev.number.is_range and not item.number.is_range and 0 < item.number.value < 100 \
+                and parsed[prev.end:item.start].text.strip().lower() in ("", "and", ","):
+            value = prev.number.value + item.number.value / 100
+            out[-1] = Found(start=prev.start, end=item.end, num_start=prev.num_start, num_end=item.num_end,
+                            number=num.Number(value=value, low=value, high=value), unit=prev.unit,
+                            unit_text=f"{prev.unit_text} … {item.unit_text}", unit_end=item.unit_end)
+            continue
+        out.append(item)
+    return out
+
+
 def find_spans(parsed: SpacyDoc) -> list[Found]:
     """Every number span of the parse, in text order, ranges merged, units read."""
-    return _drop_inside_units(_merge_unit_ranges(parsed, _raw_spans(parsed)))
+    return _drop_inside_units(_merge_subunits(parsed, _merge_unit_ranges(parsed, _raw_spans(parsed))))

@@ -18,7 +18,10 @@ A figure is found in four steps over the spaCy parse (public entry: :func:`extra
    wounded`` → ``killed_and_wounded``);
 4. **relations** — shares (``half of the 1,250 km²``), multiples (``doubled``, ``cut in half``)
    and changes (``rose by 20%``), shares linked to the figure they are a share of when it is in the
-   text, and the ``as_of`` wording nearest the figure (``so far``, ``by last month``).
+   text, and the ``as_of`` wording nearest the figure (``so far``, ``by last month``);
+5. **continuations** — a bare number takes the unit (or counted noun) of the figure it continues,
+   as a reader does: ``rose 64 points to 4,577``, ``from 208 pounds to 193``, ``about 8 or $9``,
+   ``460 cars were stolen, compared with 63`` (see :func:`_inherit_units`).
 
 Bounds: ``exact`` low = high = value; ``approx`` ±10 %; ``at_least`` high unbounded;
 ``at_most`` low unbounded (``nearly``/``almost``: low = 90 %); ranges and vague plurals keep the
@@ -66,6 +69,7 @@ def extract_figures(doc: Document, parsed: SpacyDoc) -> list[Figure]:
     _inherit_units(parsed, items)
     _copy_to_conversions(doc.text, figures)
     _copy_to_restatements(doc.text, figures)
+    _copy_to_gapped_changes(doc.text, figures)
     return figures
 
 
@@ -117,6 +121,23 @@ def _inherit_units(parsed: SpacyDoc, items: list[Found]) -> None:
             fig.unit = source.unit
             if source.unit == "count":
                 fig.counted = source.counted
+            _inherit_scale(fig, source)
+
+
+SCALE_AT_END = re.compile(r"(?:\d|\s)(million|billion|trillion|bn|mn|m|k)\.?$", re.I)
+
+
+def _inherit_scale(fig: Figure, source: Figure) -> None:
+    """``$4.2 billion, up from 3.9``: the shortened figure is in billions too."""
+    if not (source.unit == "count" or un.is_currency(source.unit or "")):
+        return   # "1m is 10 dm": the letter was metres, not millions
+    scale = SCALE_AT_END.search(source.text)
+    if scale is None or not re.fullmatch(r"[\d,]*\.?\d+", fig.text) or fig.value is None or fig.value >= 1000:
+        return
+    factor = num.SCALES.get(scale.group(1).lower()) or num.SUFFIX_SCALES.get(scale.group(1).lower(), 1)
+    if source.value is not None and source.value / factor >= 1000:
+        return
+    fig.value, fig.low, fig.high = (None if x is None else num.tidy(x * factor) for x in (fig.value, fig.low, fig.high))
 
 
 def _copy_to_restatements(text: str, figures: list[Figure]) -> None:
@@ -125,6 +146,17 @@ def _copy_to_restatements(text: str, figures: list[Figure]) -> None:
         if before.relative != "change" or after.relative is not None or after.kind != "figure":
             continue
         if re.fullmatch(r"\s*,?\s*or\s*", text[before.end:after.start]):
+            after.relative, after.change = "change", before.change
+
+
+def _copy_to_gapped_changes(text: str, figures: list[Figure]) -> None:
+    """``Ross was down 2.3%, Burlington by 2.6%``: a change whose verb is left out goes the same way."""
+    for before, after in zip(figures, figures[1:]):
+        if before.relative != "change" or after.relative is not None or after.kind != "figure" \
+                or before.sentence_start != after.sentence_start or before.unit != after.unit:
+            continue
+        gap = text[before.end:after.start]
+        if len(gap) <= 40 and re.fullmatch(r"\s*(?:,|;|and)\s*(?:and\s+)?[\w.&'’ -]{1,30}?\s+by\s*", gap):
             after.relative, after.change = "change", before.change
 
 
@@ -178,6 +210,12 @@ def _interpret(doc: Document, parsed: SpacyDoc, item: Found, special: list[tuple
     end_char = last.idx + len(last.text)
     if last.text.endswith(".") and last.text.rstrip(".").lower() in num.SUFFIX_SCALES:
         end_char -= 1
+    elif len(last.text) > 1 and last.text.endswith("-"):
+        end_char -= 1   # "287 miles- and": a dangling hyphen is no part of the figure
+        if counted == item.unit_text:
+            counted = counted[:-1]
+        if item.unit_text and item.unit_text.endswith("-"):
+            item.unit_text = item.unit_text[:-1]
     fig = Figure(
         id=doc.new_id("f", len(figures) + 1), doc=doc.id, start=start_char, end=end_char,
         text=doc.text[start_char:end_char], sentence_start=sent.start_char, sentence_end=sent.end_char,

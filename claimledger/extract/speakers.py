@@ -19,10 +19,10 @@ from spacy.tokens import Span as SpacySpan
 
 from claimledger.model import Document, Source
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-GROUP_PRONOUNS = {"they", "them"}
-THING_PRONOUNS = {"it"}
-SELF_PRONOUNS = {"i", "we", "me", "us"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}  # possessives: "his claim that ..."
+GROUP_PRONOUNS = {"they", "them", "their"}
+THING_PRONOUNS = {"it", "its"}
+SELF_PRONOUNS = {"i", "we", "me", "us", "my", "our"}
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | SELF_PRONOUNS
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "sir", "dame", "madam"}

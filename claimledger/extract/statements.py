@@ -1,22 +1,25 @@
 """Stage ``statements``: direct quotes and attributed claims, with speaker and citation chain.
 
-Rules on the dependency parse, in three passes over each document:
+Rules on the dependency parse, in three passes over each document (one module per form):
 
-1. *Cue verbs* outside quotation marks (``said``, ``told``, ``warned``, ``denied`` ...) with a
-   complement clause give indirect (or mixed) statements; ``according to X``, ``X was quoted
-   as saying``, ``it was reported that`` and ``reportedly`` give the other attributed forms.
-   Reporting verbs with only an object (``the ministry reported 300 deaths``), stated
-   intentions (``plans to cut 500 jobs``) and stances (``criticized the plan as ...``) count
-   too, as PolNeAR does, so every figure inside them gets the source that voiced it.
-2. *Direct quotes* (:mod:`claimledger.extract.quotes`) take the nearest cue in the sentence
-   that opens or closes them (``"A," he said, "B."`` becomes one statement of two parts), a
-   ``Name: "..."`` / ``Name — "..."`` prefix, or, failing that, the speaker of the quote just
-   before in the paragraph or the previous paragraph (news convention for follow-on quotes).
-3. *Chains*: a statement whose cue sits inside another statement's content is relayed by that
-   other source (``Tass reported Shoigu told reporters ...``); ``X quoted Y as saying``,
-   ``citing Y``, ``reporting on a briefing by Y`` and ``told Politico`` add relays too.  Every
-   chain ends with the article's own outlet.  Chains are stored innermost first (see model.py):
-   ``speaker`` is the original source, ``via`` the relays outward.
+1. *Cues* outside quotation marks (:mod:`indirect`): cue verbs with a complement clause
+   (``said``, ``told``, ``warned``, ``denied`` ...), reporting verbs with only an object (``the
+   ministry reported 300 deaths``), stated intentions (``plans to cut 500 jobs``), stances
+   (``criticized the plan``), ``reportedly`` hedges; ``according to X`` (:mod:`according_to`);
+   stances on a topic and held views (``spoke about X``, ``is sure that X``, :mod:`topic_cues`);
+   possessed speech nouns (``the coach's claim that X``, :mod:`noun_cues`); ``Name: claim``
+   headlines and transcript labels (:mod:`colon_labels`).  Word lists: :mod:`cue_lexicon`;
+   polarity and hedging: :mod:`polarity`.
+2. *Direct quotes* (:mod:`direct_quotes`, spans from :mod:`quotes`) take the nearest cue in the
+   sentence that opens or closes them, a ``Name: "..."`` prefix or, failing that, the speaker
+   of the quote just before (news convention for follow-on quotes).
+3. *Chains* (:mod:`chains`): a statement whose cue sits inside another statement's content is
+   relayed by that other source (``Tass reported Shoigu told reporters ...``); ``X quoted Y as
+   saying``, ``citing Y`` and ``told Politico`` add relays too.  Every chain ends with the
+   article's own outlet.  Chains are stored innermost first (see model.py): ``speaker`` is the
+   original source, ``via`` the relays outward.
+
+A coordinated source (``Neither X nor Y confirmed ...``) gives one statement per name.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import logging
 from spacy.tokens import Doc as SpacyDoc
 
 from claimledger.extract.chains import name_part, nest, relays_of
+from claimledger.extract.colon_labels import headline_drafts
 from claimledger.extract.cue_lexicon import ANONYMITY, UNNAMED
 from claimledger.extract.direct_quotes import claim_quotes, direct_drafts, position_index
 from claimledger.extract.drafts import Draft
@@ -62,6 +66,7 @@ def extract_statements(doc: Document, parsed: SpacyDoc) -> list[Statement]:
             drafts.extend(sentence_drafts(doc, sent, in_quote))
         except Exception:  # one odd parse must never cost the whole article its statements
             log.warning("statements: skipped a sentence of %s at %d", doc.id, sent.start_char, exc_info=True)
+    drafts.extend(headline_drafts(doc, parsed, in_quote))
     drafts.sort(key=lambda d: d.cue_span[0] if d.cue_span else d.start)
     claim_quotes(drafts, quotes)
     drafts.extend(direct_drafts(doc, parsed, quotes, drafts, in_quote))

@@ -6,7 +6,7 @@ Vocabulary of codes (``Figure.unit``):
 - ``percent`` (``%``, per cent), ``pp`` (percentage points).
 - currencies by ISO 4217 code: ``USD`` ``EUR`` ``GBP`` ``JPY`` ``CNY`` ``INR`` ``RUB`` ``UAH`` ``CHF``
   ``CAD`` ``AUD`` ...; ``USc`` for (US) cents, ``GBp`` pence, ``MYRc`` sen.
-- length ``km`` ``m`` ``cm`` ``mm`` ``nm`` ``mi`` ``ft`` ``yd`` ``in``; area ``km2`` ``m2`` ``ft2`` ``mi2`` ``ha`` ``acre``;
+- length ``km`` ``m`` ``dm`` ``cm`` ``mm`` ``nm`` ``mi`` ``ft`` ``yd`` ``in``; area ``km2`` ``m2`` ``ft2`` ``mi2`` ``ha`` ``acre``;
   mass ``t`` ``kg`` ``g`` ``lb``; volume ``l`` ``bbl`` (barrels) ``gal``; speed ``km/h`` ``mph``;
   energy/power ``kWh`` ``MWh`` ``GWh`` ``MW`` ``GW`` ``mmBtu``; fuel use ``mpg``; voltage ``V`` ``kV``; stress ``ksi``; pressure ``MPa``; torque ``Nm`` ``lbft``; temperature ``degC`` ``degF`` ``deg``.
 - other measures: ``hp`` ``bhp`` ``W`` ``kW`` ``Hz`` ``GHz`` ``GB`` ``mAh`` ``mg`` ``ppm`` ``rpm`` ``pt``
@@ -61,6 +61,7 @@ _add("km", "kilometers", "kilometres", "kilometer", "kilometre", "km", "kms")
 _add("m", "meters", "metres", "meter", "metre", "m")
 _add("cm", "centimeters", "centimetres", "centimeter", "centimetre", "cm")
 _add("nm", "nanometers", "nanometres", "nanometer", "nanometre", "nm")
+_add("dm", "decimeters", "decimetres", "decimeter", "decimetre", "dm")
 _add("mm", "millimeters", "millimetres", "millimeter", "millimetre", "mm")
 _add("mi", "miles", "mile", "mi")
 _add("ft", "feet", "foot", "ft")
@@ -120,14 +121,15 @@ _add("V", "volts", "volt")
 CASED_UNITS = {"Nm": "Nm", "nm": "nm", "PS": "hp", "W": "W", "V": "V", "kV": "kV", "C": "degC",
                "kW": "kW", "MW": "MW", "GW": "GW"}
 """Units whose letter case decides them (``450 Nm`` of torque, ``7 nm`` chips, ``300 PS``); read when
-written apart from the number too (``a 5 W charger``; ``12 C`` unless a name follows: ``12 C Street``).
+written apart from the number too (``a 5 W charger``), a single letter unless a name follows
+(``12 C Street``, ``9 W Main Street``).
 A lone ``F`` is not read (Fahrenheit or farad)."""
 
 UNCASED_REJECT = {"G"}
 """Glued capitals that are not the lower-case unit: ``5G`` is a network generation, not grams."""
 
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
-LENGTH_UNITS = {"km", "m", "cm", "mm", "nm", "mi", "ft", "yd", "in"}
+LENGTH_UNITS = {"km", "m", "dm", "cm", "mm", "nm", "mi", "ft", "yd", "in"}
 AREA_UNITS = {"km2", "m2", "ft2", "mi2", "ha", "acre"}
 SINGLE_LETTER_OK = {"%", "°"}
 """Units written as a single letter ("m", "c") are only read when glued to the number (7m)."""
@@ -154,11 +156,11 @@ def unit_after(words: list[str], glued: bool = False) -> Optional[tuple[str, int
     ``glued`` says the first word touches the number (``30%``, ``5km``), which is what makes
     one-letter units safe to read.
     """
-    lowered = [w.lower() for w in words[:MAX_UNIT_WORDS]]
+    lowered = [w.lower().rstrip("-") or w.lower() for w in words[:MAX_UNIT_WORDS]]   # "287 miles- and"
     if words and words[0] in UNCASED_REJECT:
         return None
-    if words and words[0] in CASED_UNITS and (words[0] != "C" or glued or len(words) == 1
-                                              or not words[1][:1].isupper()):
+    if words and words[0] in CASED_UNITS and (len(words[0]) > 1 or glued or len(words) == 1
+                                              or not words[1].istitle()):
         return CASED_UNITS[words[0]], 1
     for n in range(min(MAX_UNIT_WORDS, len(lowered)), 0, -1):
         phrase = " ".join(lowered[:n]).replace(" .", ".")

@@ -602,3 +602,68 @@ def test_one_with_a_unit_is_a_figure(extract):
 def test_one_of_a_superlative_group(extract):
     fig = find(extract("The app is one of the most popular games in Brazil."), "one")
     assert fig.kind == "other" and fig.counted == "most popular games"
+
+
+@pytest.mark.parametrize("text, figure, value, unit", [
+    ("The bus fare is 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
+    ("A child's ticket costs £2 and 50p.", "£2 and 50p", 2.5, "GBP"),
+    ("A coffee at the stadium costs 5 euros and 20 cents.", "5 euros and 20 cents", 5.2, "EUR"),
+])
+def test_currency_and_its_cents_are_one_amount(extract, text, figure, value, unit):
+    figures = real(extract(text))
+    assert len(figures) == 1
+    fig = find(figures, figure)
+    assert fig.value == pytest.approx(value) and fig.unit == unit
+
+
+def test_capitalised_number_word_inside_a_name_is_not_a_figure(extract):
+    found = kinds(extract("Fans still talk about the Kick Six win, and Big Ten schools sold 40,000 tickets."))
+    assert found["Six"] == "other" and found["Ten"] == "other" and found["40,000"] == "figure"
+    assert kinds(extract("Officials said Two Hundred Hands, a charity, fed 300 families."))["300"] == "figure"
+
+
+def test_change_with_its_verb_left_out_goes_the_same_way(extract):
+    figures = extract("Shares of the airline were down 2.3%, the caterer by 2.6% and the airport was flat.")
+    gapped = find(figures, "2.6%")
+    assert (gapped.relative, gapped.change) == ("change", "down")
+    plain = extract("Shares of the airline were down 2.3%, and analysts expect a 4% dividend.")
+    assert find(plain, "4%").relative is None
+
+
+@pytest.mark.parametrize("text, figure, change", [
+    ("Shares of the chipmaker plummeted 40.8 per cent on Monday.", "40.8 per cent", "down"),
+    ("The league leaders shed 12 points in a month.", "12 points", "down"),
+    ("Ticket sales rebounded 15% after the final.", "15%", "up"),
+])
+def test_more_change_verbs(extract, text, figure, change):
+    fig = find(extract(text), figure)
+    assert (fig.relative, fig.change) == ("change", change)
+
+
+def test_shedding_a_count_is_an_event_not_a_change(extract):
+    fig = find(extract("The carmaker will shed 3,000 jobs next year."), "3,000")
+    assert fig.relative is None and fig.event == "cut" and fig.counted == "jobs"
+
+
+def test_shortened_comparison_takes_the_scale_and_currency(extract):
+    figures = extract("The retailer earned $4.2 billion, up from 3.9 a year earlier.")
+    fig = find(figures, "3.9")
+    assert fig.value == pytest.approx(3.9e9) and fig.unit == "USD" and fig.counted is None
+    other = find(extract("Net profit was $812 million versus 640 million a year ago."), "640 million")
+    assert other.value == pytest.approx(6.4e8) and other.unit == "USD"
+
+
+def test_three_digit_scores_are_scores(extract):
+    fig = find(extract("The Bulls beat the Knicks 110-102 on Sunday."), "110-102")
+    assert fig.kind == "other"
+
+
+def test_single_capital_before_a_name_is_not_a_unit(extract):
+    figures = extract("The shop at 9 W Main Street sells 20 V batteries.")
+    assert find(figures, "9").unit == "count" and find(figures, "20 V").unit == "V"
+
+
+def test_a_metre_letter_is_not_a_scale_to_inherit(extract):
+    figures = extract("The pole is 1m long, the same as 10 dm.")
+    assert find(figures, "10 dm").value == 10 and find(figures, "10 dm").unit == "dm"
+    assert find(extract("The plank is 2m long and the beam 3."), "3").value == 3

@@ -47,3 +47,7 @@ def test_capital_letters_that_are_not_units():
     assert unit_after(["G", "network"], glued=True) is None      # "5G network"
     assert unit_after(["C", "Street"]) is None                   # "12 C Street"
     assert unit_after(["F"]) is None                             # Fahrenheit or farad: unread
+
+
+def test_a_dangling_hyphen_does_not_hide_the_unit():
+    assert unit_after(["miles-", "and"]) == ("mi", 1)

@@ -1,0 +1,83 @@
+"""'According to X, ...': the source is the phrase's object, the claim the rest of the clause.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from claimledger.extract.cue_lexicon import CUE_LEMMAS, NOT_A_SOURCE
+from claimledger.extract.drafts import Draft
+from claimledger.extract.parse_spans import end_char, role_of, subtree_bounds, trim_parts, trim_span
+from claimledger.model import Document
+
+
+def according_to(doc: Document, sent: SpacySpan, tok: Token) -> Optional[Draft]:
+    to = tok.nbor(1)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    if pobj.lemma_.lower() in NOT_A_SOURCE:
+        return None
+    src_start, src_end = subtree_bounds(pobj)
+    comma = next((t.i for t in tok.doc[pobj.i:src_end] if t.text in {",", ";", "—"}), None)
+    if comma is not None and comma < src_end - 1 and tok.head.i == tok.i:
+        src_end = comma  # "According to X, the claim ..." parsed with the claim under X
+    phrase_start = tok.i
+    phrase_end = max(src_end, to.i + 1)
+    source_span = tok.doc[src_start:src_end]
+    role_span = role_of(source_span.root)
+    cut_start = tok.doc[phrase_start].idx
+    cut_end = tok.doc[phrase_end - 1].idx + len(tok.doc[phrase_end - 1].text)
+    clause_start, clause_end = sent.start_char, sent.end_char
+    head = tok.head
+    if head.i != tok.i and head.pos_ in {"VERB", "AUX"} and head.dep_ in {"ccomp", "xcomp", "conj", "advcl"} \
+            and head.head.lemma_.lower() in CUE_LEMMAS:
+        # "X did Y, according to Z, noted W": the claim is the clause the phrase modifies
+        hs, he = subtree_bounds(head)
+        clause_start, clause_end = tok.doc[hs].idx, end_char(tok.doc[he - 1])
+    cuts = [(cut_start, cut_end)]
+    for c in head.children:  # "..., according to Z, noted W": W's cue clause is not Z's claim
+        if c.i > tok.i and c.dep_ in {"advcl", "parataxis"} and c.lemma_.lower() in CUE_LEMMAS and \
+                any(g.dep_ == "nsubj" for g in c.children):
+            cs, ce = subtree_bounds(c)
+            cuts.append((tok.doc[cs].idx, end_char(tok.doc[ce - 1])))
+    parts, pos = [], clause_start
+    for a, b in sorted(cuts):
+        parts.append([pos, a])
+        pos = max(pos, b)
+    parts.append([pos, clause_end])
+    parts = trim_parts(doc.text, parts)
+    if not parts:
+        return None
+    return Draft(parts=parts, direct=False, cue=doc.text[tok.idx:end_char(to)],
+                 cue_span=(tok.idx, end_char(to)), source_span=trim_span(source_span),
+                 role_span=role_span, sentence=(sent.start_char, sent.end_char), cue_token=tok)
+
+
+# "In the latest poll, X leads": a document named at the head of the sentence is its source.
+DOCUMENT_NOUNS = {"poll", "survey", "study", "report", "analysis", "statement", "interview", "letter",
+                  "memo", "filing", "speech", "testimony", "lawsuit", "complaint", "ruling", "census",
+                  "assessment", "review", "audit", "briefing", "post", "tweet", "op-ed", "column", "paper"}
+
+
+def in_document(doc: Document, sent: SpacySpan, tok: Token) -> Optional[Draft]:
+    """'In its annual report, the bank said ...' is left to 'said'; 'In the poll, X led' is the poll's."""
+    if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.dep_ != "ROOT" or tok.head.lemma_.lower() in CUE_LEMMAS:
+        return None
+    if any(not (t.is_punct or t.lower_ in {"but", "and", "yet"}) for t in tok.doc[sent.start:tok.i]):
+        return None  # only a phrase that opens the sentence frames all of it
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    _, phrase_end = subtree_bounds(tok)
+    source_span = tok.doc[pobj.left_edge.i:phrase_end]
+    parts = trim_parts(doc.text, [[end_char(tok.doc[phrase_end - 1]), sent.end_char]])
+    if not parts:
+        return None
+    return Draft(parts=parts, direct=False, cue=tok.text, cue_span=(tok.idx, end_char(tok)),
+                 source_span=trim_span(source_span), sentence=(sent.start_char, sent.end_char), cue_token=tok)

@@ -1,0 +1,102 @@
+"""'Name: claim' labels without a cue verb: headlines and transcripts.
+
+News headlines attribute with a colon (``Coach Ruiz: Team Will Fight On``, ``Poll: Voters Favour
+Tax Cut``) and interview transcripts open each turn with the speaker in capitals (``"RUIZ: We
+played well."``).  The label is the source, the colon the cue and the rest of the sentence (or,
+inside a quote, the rest of the quote) the content.  Only a paragraph's opening words count, and
+the label must look like a name or a document, so "Note:" or "Update:" never become sources.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
+
+from claimledger.extract.drafts import Draft
+from claimledger.extract.parse_spans import paragraph_start, trim_parts
+from claimledger.extract.quotes import Quote
+from claimledger.extract.speakers import REPORT_HEADS, ROLE_NOUNS
+from claimledger.model import Document
+
+LABEL = re.compile(r"([A-Z][\w.’'-]*(?:[ \t]+(?:[A-Z][\w.’'-]*|of|the|and|de|van|von)){0,4})[ \t]*:[ \t]+(?=\S)")
+NOT_SPEAKERS = {
+    "update", "updated", "note", "editor", "correction", "clarification", "photo", "photos", "video",
+    "watch", "listen", "read", "related", "see", "advertisement", "warning", "disclaimer", "q", "a",
+    "question", "answer", "subscribe", "follow", "image", "caption", "credit", "tags", "topics",
+    "by", "posted", "published", "date", "time", "location", "where", "when", "what", "why", "how",
+    "who", "breaking", "exclusive", "live", "analysis", "opinion", "summary", "background",
+    "context", "latest", "the", "key", "points", "fact", "check", "verdict", "bottom", "line",
+    "step", "part", "chapter", "day", "round", "final", "score", "result", "results", "table",
+    "source", "sources", "contact", "email", "phone", "tel", "web", "website", "address", "venue",
+    "tickets", "price", "cost", "ingredients", "method", "example", "tip", "bonus", "plus", "also",
+    "p.s", "ps", "translation", "transcript", "partial", "full", "text", "here", "this", "that",
+    "why", "now", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december",
+}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def label_at(doc: Document, parsed: SpacyDoc, pos: int, limit: int) -> Optional[tuple[SpacySpan, int, int]]:
+    """(label span, colon start, content start) when a speaker label opens the text at ``pos``."""
+    m = LABEL.match(doc.text, pos, limit)
+    if m is None or len(m.group(1)) > 45:
+        return None
+    words = [w.strip(".’'").lower() for w in m.group(1).split()]
+    if any(w in NOT_SPEAKERS for w in words) or not any(w.isalpha() for w in words):
+        return None
+    span = parsed.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if span is None or any(t.pos_ in {"VERB", "AUX", "PRON"} and not t.is_upper for t in span):
+        return None
+    named = any(t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS for t in span) or m.group(1).isupper()
+    if not named and span.root.lemma_.lower() not in REPORT_HEADS | ROLE_NOUNS:
+        return None
+    colon = doc.text.index(":", m.end(1))
+    return span, colon, m.end()
+
+
+def transcript_drafts(doc: Document, parsed: SpacyDoc, q: Quote) -> list[Draft]:
+    """'"RUIZ: We played well.' paragraphs: one statement per labelled turn of a quote.
+
+    A quote running over paragraphs (an opening mark at each) may hold several turns; a
+    paragraph without a label continues the turn before it.  [] when the quote does not open
+    with a label.
+    """
+    if paragraph_start(doc.text, q.outer_start) != q.outer_start:
+        return []
+    out: list[Draft] = []
+    for s, e in q.parts:
+        found = label_at(doc, parsed, s, e) if s > 0 and paragraph_start(doc.text, s - 1) == s - 1 else None
+        if found is None:
+            if not out:
+                return []
+            out[-1].parts.extend(trim_parts(doc.text, [[s, e]]))
+            continue
+        span, colon, content_start = found
+        parts = trim_parts(doc.text, [[content_start, e]])
+        out.append(Draft(parts=parts, direct=True, cue=":", cue_span=(colon, colon + 1), source_span=span,
+                         sentence=(s, e), quotes=[q]))
+    return [d for d in out if d.parts]
+
+
+def headline_drafts(doc: Document, parsed: SpacyDoc, in_quote) -> list[Draft]:
+    """'Coach Ruiz: Team Will Fight On': a label opening a paragraph, outside quotes."""
+    out = []
+    for sent in parsed.sents:
+        start = sent.start_char
+        if paragraph_start(doc.text, start) != start or in_quote(start):
+            continue
+        found = label_at(doc, parsed, start, sent.end_char)
+        if found is None:
+            continue
+        span, colon, content_start = found
+        if doc.text[content_start:content_start + 1] in "“\"‘'":
+            continue  # 'Name: "..."' is a direct quote, handled with the quotes
+        parts = trim_parts(doc.text, [[content_start, sent.end_char]])
+        if parts:
+            out.append(Draft(parts=parts, direct=False, cue=":", cue_span=(colon, colon + 1),
+                             source_span=span, sentence=(sent.start_char, sent.end_char)))
+    return out
