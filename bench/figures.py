@@ -18,16 +18,11 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import best_of  # noqa: E402
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "claimledger" / "examples" / "kursk"
 
-
-def _best_of(repeat: int, fn):
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,9 +44,9 @@ def main(argv: list[str] | None = None) -> int:
         texts = [p.read_text(encoding="utf-8") for p in args.files]
     nlp = nlp_mod.load()
     nlp("warm up")
-    t_parse, parsed = _best_of(args.repeat, lambda: list(nlp.pipe(texts)))
+    t_parse, parsed = best_of(args.repeat, lambda: list(nlp.pipe(texts)))
     docs = [Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]
-    t_stage, rows = _best_of(args.repeat, lambda: [extract_figures(d, p) for d, p in zip(docs, parsed)])
+    t_stage, rows = best_of(args.repeat, lambda: [extract_figures(d, p) for d, p in zip(docs, parsed)])
     n_rows = sum(len(r) for r in rows)
     n_figures = sum(1 for r in rows for f in r if f.kind == "figure")
 
@@ -73,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     if parser is None:
         print(f"{'quantulum3':34} {'not installed':>9}")
     else:
-        t_q, found = _best_of(args.repeat, lambda: [parser.parse(t) for t in texts])
+        t_q, found = best_of(args.repeat, lambda: [parser.parse(t) for t in texts])
         n_q = sum(len(f) for f in found)
         print(f"{'quantulum3':34} {t_q:9.3f} {n_q:6d} {n_q / t_q:10.0f}")
         ratios.append(f"rows/s, stage only vs quantulum3: {(n_rows / t_stage) / (n_q / t_q):.1f}x")

@@ -17,6 +17,9 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import best_of  # noqa: E402
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "claimledger" / "examples" / "kursk"
 POLNEAR_DEV = Path(os.environ.get("CLAIMLEDGER_BENCHMARKS", Path(__file__).resolve().parents[2] / "shared" / "benchmarks")) / "polnear" / "dev" / "text"
 
@@ -52,14 +55,6 @@ def run_textacy(parsed_docs) -> tuple[int, int]:
     return n, failures
 
 
-def best_time(fn, repeat: int):
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, result
-
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -77,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     parse_s = time.perf_counter() - t0
     print(f"{len(texts)} articles, {words} words; spaCy parse {parse_s:.2f}s ({words / parse_s:,.0f} words/s, shared)")
 
-    ours_s, ours_n = best_time(lambda: run_claimledger(parsed, texts), args.repeat)
+    ours_s, ours_n = best_of(args.repeat, lambda: run_claimledger(parsed, texts))
     print(f"claimledger statements: {ours_n} statements in {ours_s:.3f}s = "
           f"{ours_n / ours_s:,.0f} statements/s, {len(texts) / ours_s:,.1f} articles/s")
     try:
@@ -85,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception:
         print("textacy direct_quotations: not installed")
         return 0
-    tx_s, (tx_n, failures) = best_time(lambda: run_textacy(parsed), args.repeat)
+    tx_s, (tx_n, failures) = best_of(args.repeat, lambda: run_textacy(parsed))
     print(f"textacy direct_quotations: {tx_n} quotes in {tx_s:.3f}s = {tx_n / tx_s:,.0f} statements/s, "
           f"{len(texts) / tx_s:,.1f} articles/s ({failures} articles raised)")
     print(f"ratio (claimledger time / textacy time, same articles): {ours_s / tx_s:.2f}x; "

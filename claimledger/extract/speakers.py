@@ -17,6 +17,7 @@ from typing import Callable, Optional
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 
+from claimledger.demonyms import DEMONYMS
 from claimledger.model import Document, Source
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}  # possessives: "his claim that ..."
@@ -96,29 +97,6 @@ GOVERNMENT_WORDS = {
     "cabinet", "parliament", "council", "commission", "presidency", "embassy", "authorities",
     "authority", "agency", "state", "congress", "senate", "assembly", "mayor's", "city", "police",
     "court", "white", "house", "downing", "elysee", "élysée", "bundestag",
-}
-DEMONYMS = {
-    "american": "United States", "u.s.": "United States", "us": "United States",
-    "british": "United Kingdom", "uk": "United Kingdom", "u.k.": "United Kingdom",
-    "english": "England", "scottish": "Scotland", "welsh": "Wales", "irish": "Ireland",
-    "french": "France", "german": "Germany", "italian": "Italy", "spanish": "Spain",
-    "portuguese": "Portugal", "dutch": "Netherlands", "belgian": "Belgium", "swiss": "Switzerland",
-    "austrian": "Austria", "polish": "Poland", "czech": "Czech Republic", "hungarian": "Hungary",
-    "romanian": "Romania", "greek": "Greece", "turkish": "Turkey", "swedish": "Sweden",
-    "norwegian": "Norway", "danish": "Denmark", "finnish": "Finland", "russian": "Russia",
-    "ukrainian": "Ukraine", "belarusian": "Belarus", "georgian": "Georgia", "chinese": "China",
-    "japanese": "Japan", "korean": "Korea", "south korean": "South Korea",
-    "north korean": "North Korea", "indian": "India", "pakistani": "Pakistan",
-    "afghan": "Afghanistan", "iranian": "Iran", "iraqi": "Iraq", "syrian": "Syria",
-    "israeli": "Israel", "palestinian": "Palestine", "lebanese": "Lebanon", "saudi": "Saudi Arabia",
-    "egyptian": "Egypt", "nigerian": "Nigeria", "kenyan": "Kenya", "ethiopian": "Ethiopia",
-    "south african": "South Africa", "mexican": "Mexico", "canadian": "Canada",
-    "brazilian": "Brazil", "argentine": "Argentina", "argentinian": "Argentina",
-    "chilean": "Chile", "colombian": "Colombia", "peruvian": "Peru", "venezuelan": "Venezuela",
-    "australian": "Australia", "indonesian": "Indonesia", "philippine": "Philippines",
-    "filipino": "Philippines", "vietnamese": "Vietnam", "thai": "Thailand", "taiwanese": "Taiwan",
-    "nepali": "Nepal", "nepalese": "Nepal", "bangladeshi": "Bangladesh", "moroccan": "Morocco",
-    "european": "European Union", "western": "West",
 }
 WIRE_RE = re.compile(r"(?<![\w])(" + "|".join(re.escape(w) for w in sorted(WIRE_AGENCIES, key=len, reverse=True)
                                                if len(w) > 3 or w in {"tass", "ap", "afp", "efe", "dpa"})

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from claimledger.demonyms import DEMONYMS as _DEMONYMS
+
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
     "president", "vice", "prime", "minister", "premier", "chancellor", "king", "queen",
@@ -48,27 +50,9 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 }
 """Canonical place -> alternative names (acronyms, long forms, capitals used as metonyms)."""
 
-DEMONYMS: dict[str, str] = {
-    "american": "united states", "us": "united states", "u.s.": "united states",
-    "british": "united kingdom", "uk": "united kingdom", "u.k.": "united kingdom",
-    "north korean": "north korea", "south korean": "south korea", "korean": "korea",
-    "russian": "russia", "ukrainian": "ukraine", "chinese": "china", "taiwanese": "taiwan",
-    "japanese": "japan", "indian": "india", "german": "germany", "french": "france",
-    "italian": "italy", "spanish": "spain", "turkish": "turkey", "syrian": "syria",
-    "iranian": "iran", "iraqi": "iraq", "israeli": "israel", "palestinian": "palestine",
-    "lebanese": "lebanon", "afghan": "afghanistan", "pakistani": "pakistan", "polish": "poland",
-    "belarusian": "belarus", "georgian": "georgia", "armenian": "armenia", "azerbaijani": "azerbaijan",
-    "egyptian": "egypt", "sudanese": "sudan", "ethiopian": "ethiopia", "nigerian": "nigeria",
-    "kenyan": "kenya", "mexican": "mexico", "canadian": "canada", "brazilian": "brazil",
-    "australian": "australia", "nepalese": "nepal", "nepali": "nepal", "chilean": "chile",
-    "peruvian": "peru", "moroccan": "morocco", "yemeni": "yemen", "saudi": "saudi arabia",
-    "greek": "greece", "dutch": "netherlands", "swedish": "sweden", "norwegian": "norway",
-    "finnish": "finland", "danish": "denmark", "irish": "ireland", "portuguese": "portugal",
-    "venezuelan": "venezuela", "colombian": "colombia", "argentine": "argentina",
-    "indonesian": "indonesia", "philippine": "philippines", "filipino": "philippines",
-    "vietnamese": "vietnam", "thai": "thailand", "burmese": "myanmar", "malaysian": "malaysia",
-    "european": "european union",
-}
+DEMONYMS: dict[str, str] = {k: v.lower() for k, v in _DEMONYMS.items()}
+"""Nationality word -> folded country name, as the linker compares names."""
+
 
 
 def fold(text: str, keep_punctuation: bool = False) -> str:
