@@ -9,7 +9,7 @@ Rules, applied between distinct names of compatible types:
 * persons: same number of name words, each close (Jaro-Winkler for given names, rapidfuzz
   ratio for the surname) ("Zelensky" /
   "Zelenskyy", "Mikhalio Podolyak" / "Mykhailo Podolyak");
-* a surname alone ("Budanov", "Mr. Kim") joins a full name only when exactly one known full
+* a surname alone ("Lopez", "Mr. Kim") joins a full name only when exactly one known full
   name fits it; within its own document the first word may match too (Korean / Chinese order),
   across documents only the last.  Two full names sharing a surname never merge.
 
