@@ -480,7 +480,7 @@ def elliptical_counted(parsed: SpacyDoc, item: Found, figures: list[Figure],
     start_char = parsed[item.start].idx
     for fig in reversed(figures):
         if fig.sentence_start == sent.start_char and fig.kind == "figure" and fig.unit == "count" and fig.counted:
-            gap = parsed.text[fig.end:start_char]
+            gap = sent.text[fig.end - sent.start_char:start_char - sent.start_char]  # not Doc.text: O(article)
             if len(gap) < 60 and re.search(r"\b(and|from|than|compared|versus|vs|against|to|or)\b|,|;", gap):
                 return fig.counted
             break

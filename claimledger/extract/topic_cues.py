@@ -79,14 +79,7 @@ def topic_draft(doc: Document, sent: SpacySpan, tok: Token, subject: Optional[To
     if not parts:
         return None
     anchor = tok if tok.pos_ == "VERB" else tok.head  # "has been critical of": the copula
-    first = min([tok, anchor] + [c for c in anchor.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < tok.i],
-                key=lambda t: t.i)
-    cue_span = (first.idx, end_char(prep))
-    negated = any(c.dep_ == "neg" for c in anchor.children) or any(c.dep_ == "neg" for c in tok.children)
-    return Draft(parts=parts, direct=False, cue=doc.text[cue_span[0]:cue_span[1]], cue_span=cue_span,
-                 source_span=source_span_of(subject), role_span=role_of(subject),
-                 sentence=(sent.start_char, sent.end_char), cue_token=tok,
-                 polarity="negative" if negated else "positive")
+    return _draft(doc, sent, tok, anchor, prep, subject, parts)
 
 
 
@@ -124,9 +117,15 @@ def attitude_draft(doc: Document, sent: SpacySpan, tok: Token, subject: Optional
     if not parts:
         return None
     anchor = tok.head if tok.dep_ == "acomp" else tok
+    return _draft(doc, sent, tok, anchor, tok, subject, parts)
+
+
+def _draft(doc, sent, tok, anchor, last, subject, parts: list[list[int]]) -> Draft:
+    """A stance/attitude draft: the cue runs from the first auxiliary or negation of ``anchor``
+    to ``last``; a negation on either word makes the statement negative."""
     first = min([tok, anchor] + [c for c in anchor.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < tok.i],
                 key=lambda t: t.i)
-    cue_span = (first.idx, end_char(tok))
+    cue_span = (first.idx, end_char(last))
     negated = any(c.dep_ == "neg" for c in anchor.children) or any(c.dep_ == "neg" for c in tok.children)
     return Draft(parts=parts, direct=False, cue=doc.text[cue_span[0]:cue_span[1]], cue_span=cue_span,
                  source_span=source_span_of(subject), role_span=role_of(subject),
