@@ -14,6 +14,7 @@ from typing import BinaryIO, Callable, Iterable
 from claimledger.ingest import IngestError, NearDuplicateIndex, read_inputs
 from claimledger.model import Document
 from claimledger.pipeline import Context, Pipeline
+from claimledger.reconcile import reconcile
 from claimledger.store import Ledger
 
 BATCH = 16
@@ -67,7 +68,6 @@ def add(
     if fresh:
         analyse(ledger, fresh, context)
         summary.added.extend(d.id for d in fresh)
-    if fresh:
         reconcile_all(ledger)
     return summary
 
@@ -93,12 +93,6 @@ def reanalyse(ledger: Ledger, context: Context | None = None) -> int:
 
 def reconcile_all(ledger: Ledger) -> None:
     """Cross-document step: entities, measures, dates, verdicts, conflicts over the whole ledger."""
-    try:
-        from claimledger.reconcile import reconcile
-    except ModuleNotFoundError as exc:  # cross-document stage not built yet
-        if exc.name != "claimledger.reconcile":
-            raise
-        return
     docs = ledger.documents(annotated=True)
     result = reconcile(docs)
     ledger.replace_derived(docs, [*result.entities, *result.measures, *result.conflicts])

@@ -8,12 +8,13 @@ or ``;``.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import os
 from typing import Any, Iterable, TextIO
 
 from claimledger.export.json_export import ARRAYS, record_json
-from claimledger.model import Figure, Measure
+from claimledger.model import Document, Figure, Measure
 from claimledger.store import Ledger
 
 TABLES = ("documents", *ARRAYS, "estimates")
@@ -39,12 +40,10 @@ def table_rows(ledger: Ledger, table: str) -> tuple[list[str], list[dict[str, An
 
 
 def _empty_header(table: str) -> list[str]:
-    import dataclasses
-
+    """Column names for a table with no rows, so an empty CSV still has its header."""
     if table == "estimates":
         return list(ESTIMATE_COLUMNS)
     if table == "documents":
-        from claimledger.model import Document
         return list(Document().columns())
     return ["document" if f.name == "doc" else f.name for f in dataclasses.fields(ARRAYS[table])]
 
