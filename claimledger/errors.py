@@ -1,0 +1,7 @@
+"""Errors the command line reports as one line; kept free of heavy imports so ``--help`` stays fast."""
+
+from __future__ import annotations
+
+
+class ModelError(RuntimeError):
+    """The configured spaCy model cannot be loaded."""
