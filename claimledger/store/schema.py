@@ -1,8 +1,9 @@
-"""SQLite schema derived from the data model, and its migrations.
+"""The store's schema derived from the data model, and its migrations, for either dialect.
 
 Tables and columns are generated from the dataclasses in :mod:`claimledger.model`, so the store
-can never drift from the model: a table per record type, a column per field (lists and dicts as
-JSON text, booleans as 0/1).  Migrations are additive: a field added to the model becomes a
+can never drift from the model: a table per record type, a column per field of a logical kind
+(INTEGER, REAL, TEXT, BOOLEAN, JSON) that the dialect maps to its own type (SQLite: JSON text and
+0/1; PostgreSQL: JSONB and BOOLEAN).  Migrations are additive: a field added to the model becomes a
 column added by ``ALTER TABLE`` when an older ledger is opened, and ``schema_version`` records
 the version that last touched the file.
 """
@@ -10,14 +11,16 @@ the version that last touched the file.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
-import sqlite3
+import time
 import typing
-from typing import Any
+from typing import Any, Mapping
 
 from claimledger.model import (
     Conflict, Document, Entity, Figure, Measure, Mention, Record, Source, Span, Statement,
 )
+from claimledger.store.dialect import Dialect
 
 SCHEMA_VERSION = 1
 
@@ -28,8 +31,9 @@ PER_DOCUMENT: tuple[type[Record], ...] = (Span, Figure, Statement, Source, Menti
 PRIMARY_KEYS = {Span: ("doc", "start")}
 
 
+@functools.cache
 def columns(cls: type[Record]) -> list[tuple[str, str]]:
-    """(name, SQL type) for every stored field of ``cls``."""
+    """(name, logical kind) for every stored field of ``cls`` (computed once per class)."""
     hints = typing.get_type_hints(cls)
     skip = set(Document.ANNOTATIONS) if cls is Document else set()
     out = []
@@ -48,56 +52,79 @@ def _sql_type(hint: Any) -> str:
         base = typing.get_origin(hint)
     if base in (list, dict) or hint in (list, dict):
         return "JSON"
-    return {int: "INTEGER", float: "REAL", bool: "INTEGER", str: "TEXT"}.get(hint, "TEXT")
+    return {int: "INTEGER", float: "REAL", bool: "BOOLEAN", str: "TEXT"}.get(hint, "TEXT")
 
 
-def create_sql(cls: type[Record]) -> list[str]:
-    cols = columns(cls)
-    pk = PRIMARY_KEYS.get(cls, ("id",))
+def primary_key(cls: type[Record]) -> tuple[str, ...]:
+    return PRIMARY_KEYS.get(cls, ("id",))
+
+
+def stored_columns(cls: type[Record], dialect: Dialect) -> list[tuple[str, str]]:
+    """(name, SQL type) of every column of ``cls``'s table in ``dialect``, the store's own included."""
+    return [(n, dialect.column_type(k)) for n, k in columns(cls)] + list(dialect.extra_columns)
+
+
+def create_sql(cls: type[Record], dialect: Dialect) -> list[str]:
+    cols = stored_columns(cls, dialect)
     body = ", ".join(f'"{n}" {t}' for n, t in cols)
-    stmts = [f'CREATE TABLE IF NOT EXISTS "{cls.table}" ({body}, PRIMARY KEY ({", ".join(pk)}))']
+    key = ", ".join(f'"{k}"' for k in primary_key(cls))
+    stmts = [f'CREATE TABLE IF NOT EXISTS "{cls.table}" ({body}, PRIMARY KEY ({key}))']
     if "doc" in dict(cols):
         stmts.append(f'CREATE INDEX IF NOT EXISTS "idx_{cls.table}_doc" ON "{cls.table}" (doc)')
     return stmts
 
 
-def migrate(conn: sqlite3.Connection) -> None:
-    """Create missing tables and columns; record the schema version."""
+def needs_migration(conn, dialect: Dialect) -> bool:
+    """True when a table or column is missing or the recorded version is older (a read, no lock)."""
+    if not dialect.existing_columns(conn, "schema_version"):
+        return True
+    for cls in RECORD_TYPES:
+        if {n for n, _ in stored_columns(cls, dialect)} - dialect.existing_columns(conn, cls.table):
+            return True
+    current = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
+    return current is None or current < SCHEMA_VERSION
+
+
+def migrate(conn, dialect: Dialect) -> None:
+    """Create missing tables and columns; record the schema version (inside the write lock)."""
     conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied TEXT NOT NULL)")
     for cls in RECORD_TYPES:
-        for stmt in create_sql(cls):
+        for stmt in create_sql(cls, dialect):
             conn.execute(stmt)
-        existing = {row[1] for row in conn.execute(f'PRAGMA table_info("{cls.table}")')}
-        for name, sql_type in columns(cls):
+        existing = dialect.existing_columns(conn, cls.table)
+        for name, sql_type in stored_columns(cls, dialect):
             if name not in existing:
                 conn.execute(f'ALTER TABLE "{cls.table}" ADD COLUMN "{name}" {sql_type}')
     conn.execute('CREATE INDEX IF NOT EXISTS "idx_documents_hash" ON documents (content_hash)')
     current = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
     if current is None or current < SCHEMA_VERSION:
-        conn.execute("INSERT INTO schema_version VALUES (?, datetime('now'))", (SCHEMA_VERSION,))
+        conn.execute("INSERT INTO schema_version VALUES (?, ?)",
+                     (SCHEMA_VERSION, time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())))
 
 
 def to_row(record: Record) -> dict[str, Any]:
-    """A record's stored columns, encoded for SQLite."""
+    """A record's stored columns, encoded for the store (lists and dicts as JSON text)."""
     data = record.columns() if isinstance(record, Document) else record.to_dict()
     return {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in data.items()}
 
 
-def from_row(cls: type[Record], row: sqlite3.Row) -> Record:
-    kinds = dict(columns(cls))
-    hints = typing.get_type_hints(cls)
+@functools.cache
+def _kinds(cls: type[Record]) -> dict[str, str]:
+    return dict(columns(cls))
+
+
+def from_row(cls: type[Record], row: Mapping[str, Any]) -> Record:
+    """A record from a stored row (sqlite3.Row, the Postgres row or a dict); unknown columns are ignored."""
+    kinds = _kinds(cls)
     data: dict[str, Any] = {}
     for key in row.keys():
-        if key not in kinds:
+        kind = kinds.get(key)
+        if kind is None:
             continue
         value = row[key]
-        if kinds[key] == "JSON":
-            value = json.loads(value) if value else []
-        elif value is not None and _is_bool(hints[key]):
+        if kind == "JSON":
+            value = (json.loads(value) if value else []) if isinstance(value, (str, bytes, type(None))) else value
+        elif kind == "BOOLEAN" and value is not None:
             value = bool(value)
         data[key] = value
     return cls.from_dict(data)
-
-
-def _is_bool(hint: Any) -> bool:
-    return hint is bool or (typing.get_origin(hint) is typing.Union and bool in typing.get_args(hint))
