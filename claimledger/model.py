@@ -36,7 +36,30 @@ SOURCE_KINDS = (
     "report", "anonymous", "organisation", "unknown",
 )
 
-VERDICTS = ("agree", "conflict", "evolving", "single_origin")
+VERDICTS = ("agree", "far_apart", "conflict", "evolving", "single_origin")
+"""Per measure: ``agree`` two or more independent origins whose figures are compatible and close;
+``far_apart`` compatible as stated but far apart ("at least 100", "around 300", "as many as
+1,000": nothing rules any out, yet they do not say the same thing); ``conflict`` figures that
+cannot all be true at about the same time; ``evolving`` later reports revise the count;
+``single_origin`` one origin, or nothing to compare."""
+
+EVENTS = (
+    "killed", "wounded", "killed_and_wounded", "missing", "rescued", "displaced",
+    "arrested", "attended", "deployed", "captured", "reclaimed", "hospitalised", "infected",
+    "destroyed", "lost", "supplied", "cut", "employed", "hired", "voted", "vaccinated", "launched",
+    "sold", "earned", "raised", "spent", "scored", "surrendered", "released", "exchanged", "trained",
+    "handed_over", "buried", "identified",
+)
+"""What happened to what a figure counts: the ONE event vocabulary (``Figure.event``,
+``Measure.event``).  Each name has its words and phrases in ``claimledger/vocab/events/<name>.txt``
+("the death toll stood at", "died", "lost their lives" -> ``killed``; "in critical condition" ->
+``wounded``, i.e. injured; "took to the streets" -> ``attended``, a turnout; evacuated people are
+``displaced``).  Changes are
+``change:up`` / ``change:down``; an event outside this list never enters a figure."""
+
+TIME_REFS = ("current", "historical", "forecast")
+"""``Measure.time_ref``: the story's own event, a past event quoted for comparison ("in 1970 ...
+killed at least 15,000"), or a projection ("could reach 2,000")."""
 
 
 @dataclass
@@ -98,6 +121,7 @@ class Figure(Record):
     statement: Optional[str] = None      # id of the Statement containing the figure
     source: Optional[str] = None         # id of the Source the figure is attributed to
     via: list[str] = field(default_factory=list)  # source ids that relayed it, inner to outer
+    implicit: bool = False               # a count read from words, not a number ("a man was killed")
 
 
 @dataclass
@@ -190,6 +214,11 @@ class Measure(Record):
     best: Optional[float] = None
     per_source: list[dict[str, Any]] = field(default_factory=list)  # source, low, best, high, date, interested
     related: list[str] = field(default_factory=list)   # ids of measures this one combines / parts of
+    scope: Optional[str] = None          # None = the whole event; else the place / subgroup ("inside the stadium")
+    parent: Optional[str] = None         # id of the whole-event measure a breakdown is part of
+    time_ref: str = "current"            # one of TIME_REFS
+    latest: Optional[float] = None       # best value of the most recent report
+    latest_date: Optional[str] = None    # its date as stated (metadata or text), None when unknown
 
 
 @dataclass

@@ -13,6 +13,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from claimledger import vocab
 from claimledger.extract import numbers as num
 from claimledger.extract import units as un
 from claimledger.extract.figure_kinds import MONTHS
@@ -51,26 +52,9 @@ NEGATION_CUES = {"not", "n't", "never", "no"}
 
 DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute"}
 
-EVENT_LEMMAS = {
-    "kill": "killed", "slay": "killed", "die": "killed", "dead": "killed", "death": "killed",
-    "fatality": "killed", "execute": "killed", "wound": "wounded", "injure": "wounded",
-    "hurt": "wounded", "injury": "wounded", "wounded": "wounded", "injured": "wounded",
-    "casualty": "killed_and_wounded",
-    "arrival": "deployed", "deployment": "deployed", "toll": "killed", "capture": "captured", "seize": "captured",
-    "occupy": "captured", "take": "captured", "deploy": "deployed", "send": "deployed",
-    "dispatch": "deployed", "station": "deployed", "arrive": "deployed", "supply": "supplied",
-    "provide": "supplied", "deliver": "supplied", "ship": "supplied", "donate": "supplied",
-    "lose": "lost", "arrest": "arrested", "detain": "arrested", "displace": "displaced",
-    "flee": "displaced", "evacuate": "evacuated", "rescue": "rescued", "missing": "missing",
-    "recapture": "recaptured", "retake": "recaptured", "regain": "recaptured", "liberate": "recaptured",
-    "destroy": "destroyed", "launch": "launched", "fire": "launched", "hire": "hired",
-    "employ": "employed", "lay": "cut", "cut": "cut", "eliminate": "cut", "sack": "cut", "shed": "cut", "infect": "infected",
-    "hospitalize": "hospitalised", "hospitalise": "hospitalised", "vaccinate": "vaccinated",
-    "sell": "sold", "earn": "earned", "raise": "raised", "spend": "spent", "win": "won",
-    "score": "scored", "vote": "voted", "cast": "voted", "evict": "displaced",
-    "surrender": "surrendered", "release": "released", "exchange": "exchanged", "train": "trained",
-}
-"""Lemma of the governing predicate (or of the counted noun) → event label."""
+EVENT_LEMMAS = {w: e for w, e in vocab.event_index().items() if " " not in w}
+"""Lemma of the governing predicate (or of the counted noun) -> event, from the ONE event
+vocabulary (``claimledger/vocab/events/*.txt``, names in :data:`claimledger.model.EVENTS`)."""
 
 EVENT_PAIRS = {frozenset({"killed", "wounded"}): "killed_and_wounded"}
 

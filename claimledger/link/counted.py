@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from claimledger import vocab
 from claimledger.link.names import DEMONYMS, canonical_place, fold
 
 PERSONNEL = {"soldier", "troop", "fighter", "serviceman", "servicemen", "personnel", "force",
@@ -24,34 +25,13 @@ HEAD_CLASS = {**{w: "troops" for w in PERSONNEL}, **{w: "people" for w in PEOPLE
               "area": "territory", "land": "territory", "ground": "territory",
               "territory": "territory", "square": "territory", "kilometer": "territory",
               "kilometre": "territory", "mile": "territory"}
-HEAD_EVENT = {"death": "killed", "fatality": "killed", "toll": "killed", "dead": "killed",
-              "injury": "wounded", "injured": "wounded", "wounded": "wounded",
-              "casualty": "killed_and_wounded", "loss": "killed_and_wounded",
-              "layoff": "cut", "job cut": "cut", "evacuee": "evacuated",
-              "missing": "missing", "prisoner": "captured", "pow": "captured", "case": "infected",
-              "patient": "hospitalised", "hospitalisation": "hospitalised", "hospitalization": "hospitalised"}
-EVENT_SYNONYMS = {
-    "killed": {"killed", "dead", "died", "die", "death", "deaths", "kill", "fatalities", "slain",
-               "lost", "perished", "killed_in_action", "fatal"},
-    "wounded": {"wounded", "injured", "hurt", "injuries", "injure", "wound"},
-    "killed_and_wounded": {"killed_and_wounded", "killed_or_wounded", "casualties", "casualty",
-                           "dead_and_wounded", "killed_and_injured", "dead_or_injured", "losses"},
-    "deployed": {"deployed", "sent", "send", "dispatched", "arrived", "stationed", "deploy",
-                 "transferred", "present", "fighting", "mobilized", "mobilised", "numbered"},
-    "captured": {"captured", "seized", "taken", "occupied", "held", "gained", "took", "capture"},
-    "reclaimed": {"reclaimed", "retaken", "recaptured", "regained", "liberated", "lost_back"},
-    "supplied": {"supplied", "exported", "delivered", "provided", "shipped", "supply"},
-    "cut": {"cut", "laid_off", "layoffs", "eliminated", "axed", "lay_off", "slashed", "go", "gone",
-            "shed", "scrapped"},
-    "employed": {"employed", "employ", "employs", "work", "works", "working", "staffed"},
-    "voted": {"voted", "vote", "won", "received", "cast", "polled", "got", "secured", "win"},
-    "missing": {"missing", "unaccounted"},
-    "destroyed": {"destroyed", "collapsed", "flattened", "razed", "levelled", "leveled"},
-    "infected": {"infected", "cases", "case", "sickened", "fell_ill", "confirmed"},
-    "hospitalised": {"hospitalised", "hospitalized", "hospital", "admitted", "treated_in_hospital"},
-    "displaced": {"displaced", "homeless", "evacuated", "fled"},
-}
-EVENT_INDEX = {w: canon for canon, words in EVENT_SYNONYMS.items() for w in words}
+HEAD_EVENT = dict(line.rsplit(" ", 1) for line in vocab.words("event_nouns"))
+"""Noun of a counted phrase -> the event it implies ("300 deaths", "bodies"), from vocab/event_nouns.txt."""
+EVENT_SYNONYMS = {name: set(members) for name, members in vocab.events().items()}
+EVENT_INDEX = vocab.event_index()
+PEOPLE_EVENTS = {"killed", "wounded", "killed_and_wounded", "missing", "rescued", "displaced",
+                 "arrested", "attended", "hospitalised"}
+"""Events that happen to people: a count with nothing else counted is a count of people."""
 PRESENCE_EVENTS = {"deployed", "employed", None}
 """A bare count ("15,000 troops", "14,500 people work there") is the quantity present."""
 EVENT_LABEL = {"killed_and_wounded": "killed and wounded", None: ""}
@@ -77,9 +57,7 @@ def singular(word: str) -> str:
     return word
 
 
-DISASTERS = {"earthquake", "quake", "storm", "flood", "fire", "wildfire", "hurricane", "typhoon", "cyclone",
-             "tsunami", "explosion", "blast", "attack", "crash", "collapse", "landslide", "outbreak", "epidemic",
-             "war", "conflict", "bombing", "shooting", "heatwave", "disaster", "strike", "riot"}
+DISASTERS = vocab.words("disasters")
 """What a toll is *from* ("the death toll from Tuesday's earthquake"): never the population counted."""
 
 
@@ -207,17 +185,45 @@ def is_difference(before: str, after: str) -> bool:
     return bool(words & DIFFERENCE_WORDS)
 
 
-def event_near(before: str, after: str) -> Optional[str]:
-    """An event word right after the figure ("260 people were in hospital") or in the clause
-    before it ("the number of people killed ... has risen to 97")."""
-    for word in fold(after).split()[:4]:
+def event_near(before: str, after: str, has_head: bool = True) -> Optional[str]:
+    """An event word or phrase right after the figure ("260 people were in hospital", "131 lost
+    their lives", "four more are in critical condition") or in the clause before it ("the number
+    of people killed ... has risen to 97", "the death toll rose to 86").  Without a counted noun
+    only events that happen to people are read, so a bare number is not given one by chance."""
+    found = _event_after_words(after) or _event_before_words(before)
+    if found and not has_head and found not in PEOPLE_EVENTS:
+        return None
+    return found
+
+
+def _phrase_event(text: str) -> Optional[tuple[int, str]]:
+    """(position, event) of the first event phrase of the vocabulary in folded text."""
+    hits = [(m.start(), e) for p, e in vocab.event_phrases()
+            for m in [re.search(rf"\b{re.escape(p)}\b", text)] if m]
+    return min(hits) if hits else None
+
+
+def _event_after_words(after: str) -> Optional[str]:
+    text = fold(after)
+    head = " ".join(re.split(r"[,;:.]", text)[0].split()[:7])
+    phrase = _phrase_event(head)
+    if phrase and phrase[0] <= 25:
+        return phrase[1]
+    for word in text.split()[:4]:
         if word in EVENT_INDEX and word not in WEAK_EVENT_WORDS:
             return EVENT_INDEX[word]
     if re.match(r"\s*(?:[a-z]+\s+)?(?:were|are|was|is|remain|remained|being treated|were being treated|"
-                r"are being treated)\s+(?:still\s+)?in\s+(?:the\s+)?hospitals?\b", fold(after)):
+                r"are being treated)\s+(?:still\s+)?in\s+(?:the\s+)?hospitals?\b", text):
         return "hospitalised"               # "260 people were in hospital"
-    clause = re.split(r"[,;:]", fold(before, keep_punctuation=True))[-1].split()[-12:]
-    for word in reversed(clause):
+    return None
+
+
+def _event_before_words(before: str) -> Optional[str]:
+    clause = re.split(r"[,;:]", fold(before, keep_punctuation=True))[-1]
+    phrase = _phrase_event(clause)
+    if phrase:
+        return phrase[1]
+    for word in reversed(clause.split()[-12:]):
         if word in EVENT_INDEX and word not in WEAK_EVENT_WORDS:
             return EVENT_INDEX[word]
     topic = re.search(r"\b(?:number|count|toll|tally|total) of ((?:[a-z-]+ ){0,3}[a-z-]+)", fold(before))
@@ -228,5 +234,5 @@ def event_near(before: str, after: str) -> Optional[str]:
     return None
 
 
-WEAK_EVENT_WORDS = {"lost", "held", "work", "working", "present", "case", "cases", "got", "go", "fighting",
-                    "confirmed", "hospital", "take", "taken", "won", "cut", "numbered"}
+WEAK_EVENT_WORDS = vocab.words("weak_event_words")
+"""Event words that count only when the parse attaches them to the figure."""

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from claimledger.link.counted import (  # noqa: F401  (re-exported for callers of measures)
@@ -36,9 +36,11 @@ from claimledger.link.counted import (  # noqa: F401  (re-exported for callers o
     singular, subject_before,
 )
 from claimledger.link import embeddings
+from claimledger.link.counted import PEOPLE_EVENTS
+from claimledger.link.scope import scope_of, story_year, time_ref
 from claimledger.link.names import fold
 from claimledger.link.timeline import is_earlier_value
-from claimledger.model import Document, Figure, Measure
+from claimledger.model import EVENTS, Document, Figure, Measure
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,12 @@ class FigureKey:
     nation: Optional[str]           # country of the counted population, or "owner:<entity>" (whose votes)
     event: Optional[str]
     dimension: str                  # count, area, length, money:USD, percent, ...
+    scope: Optional[str] = None     # None = the whole event; else a place or subgroup (link.scope)
+    time_ref: str = "current"       # current | historical | forecast
 
     def fits(self, other: "FigureKey") -> bool:
+        if (self.scope, self.time_ref) != (other.scope, other.time_ref):
+            return False
         same_head = self.head == other.head or (
             {self.head, other.head} <= {"troops", "people"} and self.nation and self.nation == other.nation)
         same_event = self.event == other.event or (
@@ -129,16 +135,20 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
     if not fig.counted and sentence and dim == "count" and (fig.value or 0) >= 10:
         s_head, s_nation = population_in(sentence)
         head, nation = head or s_head, nation or s_nation
-    event = normalise_event(fig.event) or implied or (event_near(before, after) if head else None)
+    event = normalise_event(fig.event) or implied or event_near(before, after, head is not None or dim != "count")
+    if head is None and event in PEOPLE_EVENTS and dim == "count":
+        head = "people"                     # "the death toll rose to 86", "four more are in critical condition"
+    if event == "lost":                     # "lost their lives" is read as killed by the vocabulary
+        event = "killed" if head in (None, "people", "troops") else "destroyed"
     if head == "jobs" and event is None and re.match(
             r"\s*(?:\w+\s+)?(?:would|will|could|are to|are set to|to|set to)\s+"
             r"(?:go|be lost|be cut|disappear)\b", after):
         event = "cut"                       # "2,000 jobs would go"
     if head == "jobs" and event in {"killed", "killed_and_wounded"}:
         event = "cut"                       # "job losses", "jobs lost"
-    elif event == "killed" and head not in (None, "people", "troops", "?") and \
-            fold(fig.event or "") in {"lost", "loss", "losses"}:
-        event = "destroyed"                 # "homes lost", "aircraft lost": things are not killed
+    elif event == "killed_and_wounded" and head not in (None, "people", "troops", "?") and \
+            fold(fig.event or "") in {"loss", "losses"}:
+        event = "destroyed"                 # "aircraft losses": things are not killed
     if fig.relative == "change":
         event = f"change:{fig.change or ''}".rstrip(":") if not event or dim == "percent" else event
     if head is None and dim in ("area", "length"):
@@ -176,6 +186,9 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
     keyed: list[tuple[Figure, FigureKey]] = []
     relatives: list[Figure] = []
     context: dict[str, str] = {}
+    by_id = {d.id: d for d in docs}
+    year = story_year(docs)
+    seen_events: dict[str, set[str]] = defaultdict(set)
     for fig in figures:
         if fig.relative and fig.relative != "change":
             relatives.append(fig)
@@ -188,7 +201,14 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
                          owner_of(fig, text, mentions.get(fig.doc, [])), after)
         if fig.counted and re.search(r"\d", fig.counted) or re.match(r"\s+of\s+(?:the\s+|those\s+)?\d", after):
             continue                        # "every one of the 66,000 people": the inner number counts
-        if key is None or _anecdote(fig, key) or all(v is None for v in (fig.value, fig.low, fig.high)):
+        if key is None or all(v is None for v in (fig.value, fig.low, fig.high)):
+            continue
+        doc = by_id[fig.doc]
+        key = replace(key, scope=scope_of(fig, doc, seen_events[fig.doc], key.event),
+                      time_ref=time_ref(fig, doc, year))
+        if key.event:
+            seen_events[fig.doc].add(key.event)
+        if _anecdote(fig, key):
             continue
         keyed.append((fig, key))
         context[fig.id] = text[max(0, text.rfind("\n", 0, max(0, fig.sentence_start - 1)),
@@ -233,7 +253,8 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
 def _anecdote(fig: Figure, key: FigureKey) -> bool:
     """A small count with no event of its own ("two leaders", "one former serviceman") is not
     an estimate anyone reconciles."""
-    return normalise_event(fig.event) is None and key.dimension == "count" and (fig.value or 0) < 10
+    return normalise_event(fig.event) is None and key.event not in PEOPLE_EVENTS and key.dimension == "count" \
+        and (fig.value or 0) < 10
 
 
 def _nearest_before(fig: Figure, figures: list[Figure], figure_group: dict[str, MeasureGroup]
@@ -298,27 +319,43 @@ def _mark_conversions(group: MeasureGroup) -> None:
 
 
 def label_for(group: MeasureGroup) -> str:
-    """A label a human would write: "North Korean troops killed", "Territory captured (km²)"."""
+    """A short label a human would write, stable whatever the figures' wording: "People killed",
+    "North Korean troops deployed", "Territory captured (km²)", "People killed, inside the stadium",
+    "People killed (historical)"."""
     key = group.key
     texts = Counter(fold(f.counted) for f in group.figures if f.counted)
-    with_nation = [t for t in texts if normalise_counted(t)[1]]
-    if key.head in ("troops", "people"):          # "North Korean soldiers" over "North Koreans"
-        with_nation = [t for t in with_nation if normalise_counted(t)[0] == "troops"] or with_nation
     if group.owner:
         counted = f"{key.head} for {group.owner}"
-    elif key.nation and not with_nation:
+    elif key.head in ("troops", "people") and key.nation:
         counted = f"{_nation_adjective(key.nation)} {key.head}"
+    elif key.head in ("troops", "people"):       # a population named by a proper adjective stays named
+        named = Counter(f.counted for f in group.figures if f.counted and len(f.counted.split()) <= 3
+                        and re.search(r"\b[A-Z][a-z]", f.counted) and normalise_counted(f.counted)[0] == key.head)
+        counted = fold(named.most_common(1)[0][0]) if named else key.head
     else:
-        counted = max(with_nation or texts or [key.head], key=lambda t: (texts.get(t, 0), -len(t)))
+        own = [t for t in texts if normalise_counted(t)[0] == key.head and len(t.split()) <= 3]
+        counted = min(own, key=lambda t: (-texts[t], len(t))) if own else _plural(key.head)
+        if key.nation and not normalise_counted(counted)[1]:
+            counted = f"{_nation_adjective(key.nation)} {counted}"
     counted = _demonym_phrase(_without_units(counted))
     if key.event and fold(key.event.replace("_", " ")) in counted:
         event = ""
     else:
-        event = EVENT_LABEL.get(key.event, key.event or "")
+        event = EVENT_LABEL.get(key.event, (key.event or "").replace("_", " "))
     unit = BASE_UNIT.get(key.dimension, group.figures[0].unit)
     suffix = f" ({UNIT_LABEL.get(unit, unit)})" if unit and unit != "count" else ""
     label = " ".join(p for p in (counted, event) if p).strip()
+    if key.scope and key.scope not in fold(label):
+        label += f", {key.scope}"
+    if key.time_ref != "current":
+        suffix = f" ({key.time_ref})" + suffix
     return (label[:1].upper() + label[1:] + suffix) if label else f"Quantity{suffix}"
+
+
+def _plural(noun: str) -> str:
+    if noun in ("?", "people", "troops", "territory") or noun.endswith("s"):
+        return "quantity" if noun == "?" else noun
+    return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
 
 
 UNIT_WORDS = {"square", "kilometer", "kilometers", "kilometre", "kilometres", "km", "mile", "miles",
@@ -351,11 +388,35 @@ def build_measures(docs: list[Document]) -> tuple[list[Measure], dict[str, Measu
         m = Measure(id=f"M{i}", label=label_for(g), unit=BASE_UNIT.get(g.key.dimension, g.figures[0].unit),
                     counted=_counted_label(g),
                     event=g.key.event,
-                    figures=[f.id for f in g.figures] + [f.id for f in g.relatives])
+                    figures=[f.id for f in g.figures] + [f.id for f in g.relatives],
+                    scope=g.key.scope, time_ref=g.key.time_ref)
         measures.append(m)
         by_id[m.id] = g
     _relate_combined(measures, by_id)
+    _relate_parts(measures, by_id)
+    for g in groups:                        # the figure's event as its measure reads it (one vocabulary)
+        if g.key.event in EVENTS:
+            for f in g.figures:
+                f.event = g.key.event
     return measures, by_id
+
+
+def _relate_parts(measures: list[Measure], groups: dict[str, MeasureGroup]) -> None:
+    """A breakdown ("inside the stadium", "police officers among the dead", "another 29") is part
+    of the whole-event measure of the same event and dimension: ``parent`` and ``related``."""
+    for m in measures:
+        key = groups[m.id].key
+        if not key.scope:
+            continue
+        wholes = [o for o in measures if o is not m and not groups[o.id].key.scope
+                  and (groups[o.id].key.event, groups[o.id].key.dimension, groups[o.id].key.time_ref)
+                  == (key.event, key.dimension, key.time_ref)
+                  and groups[o.id].key.head in (key.head, "people", "troops")]
+        if wholes:
+            whole = max(wholes, key=lambda o: (groups[o.id].key.head == key.head, len(o.figures)))
+            m.parent = whole.id
+            m.related.append(whole.id)
+            whole.related.append(m.id)
 
 
 def _counted_label(group: MeasureGroup) -> str:

@@ -1,0 +1,98 @@
+"""Scope and time reference of a figure: which part of the story, and which event in time.
+
+A figure about the whole event ("the toll rose to 131") has scope None.  A breakdown names a
+place or subgroup: "34 died inside the stadium", "44 in three government hospitals", "two
+police officers were among the dead", "12 of them were rescued", "another 29 bodies" (an
+increment, not the total).  Breakdowns become their own measures, related to the total and
+never in conflict with it.
+
+The time reference separates the story's own event from comparisons with the past ("in 1995 ...
+502 people died", "a fire less than five months earlier killed 112") and from projections
+("could rise to 2,000").  Only general English cues are used: a year before the story's year,
+a distance in months or years ("eight years after", "five months earlier"), words of
+precedence ("previous", "worst since"), modal verbs of projection.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from claimledger import vocab
+from claimledger.link.names import fold
+from claimledger.model import Document, Figure
+
+SCOPE_NOUNS = vocab.words("scope_places")
+"""Places that split a toll ("hospital", "morgue", "county"), from vocab/scope_places.txt."""
+
+AMONG = re.compile(r"^\W*(?:[\w'’-]+\s+){0,4}?(?:were|was|are|is)?\s*among\s+(?:the\s+)?(?:\d[\d,]*\s+)?"
+                   r"(dead|deceased|victims|killed|injured|wounded|casualties|fatalities|missing)\b", re.I)
+OF_THEM = re.compile(r"^\s*(?:of|among)\s+(?:them|those|these|whom|the\s+(?:dead|victims|rescued|injured))\b", re.I)
+INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|additional|further)\s+$", re.I)
+INCREMENT_AFTER = re.compile(r"^\s+(?:more|additional|further|new)\b", re.I)
+INSIDE = re.compile(r"\b(inside|outside|not in)\s+(?:of\s+)?(?:the\s+|a\s+)?([\w-]+(?:\s+[\w-]+)?)", re.I)
+AT_PLACE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|\w+)\s+){0,4}?(\w+)\b", re.I)
+SUBGROUP_HEADS = {"child", "children", "police", "officer", "officers", "policeman", "policemen", "woman", "women",
+                  "foreigner", "foreigners", "student", "students", "firefighter", "firefighters"}
+
+TIME_DISTANCE = re.compile(r"\b(?:\w+|\d+)\s+(?:years?|months?|decades?)\s+(?:earlier|before|ago|after|prior)\b"
+                           r"|\b(?:previous|prior|earlier)\s+(?:\w+\s+){0,3}?(?:disaster|collapse|fire|record|"
+                           r"deadliest|worst|most)\b|\b(?:worst|deadliest)\s+(?:\w+\s+){0,2}since\b", re.I)
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+FORECAST = re.compile(r"\b(?:could|might|may|would|will|is expected to|are expected to|is likely to|are likely to|"
+                      r"threatens to|feared to|projected to|forecast to|set to)\s+(?:\w+\s+){0,2}?"
+                      r"(?:rise|reach|climb|top|exceed|hit|surpass|grow|increase|be)\b[^.;]{0,25}$", re.I)
+
+
+def story_year(docs: list[Document]) -> Optional[int]:
+    """The most common publication year of the story's documents (metadata or inferred)."""
+    years = [int(d.published[:4]) for d in docs if d.published and d.published[:4].isdigit()]
+    return max(set(years), key=years.count) if years else None
+
+
+def time_ref(fig: Figure, doc: Document, year: Optional[int]) -> str:
+    """``historical`` for a past event quoted for comparison, ``forecast`` for a projection,
+    else ``current``."""
+    sentence = doc.text[fig.sentence_start:fig.sentence_end]
+    before = doc.text[fig.sentence_start:fig.start]
+    if FORECAST.search(before):
+        return "forecast"
+    own_year = int(doc.published[:4]) if doc.published and doc.published[:4].isdigit() else year
+    years = [int(y) for y in YEAR.findall(sentence)]
+    if own_year and years and max(years) < own_year and not re.search(r"\bsince\s+(?:\w+\s+)?(?:1[89]|20)\d\d", sentence):
+        return "historical"
+    if TIME_DISTANCE.search(sentence):
+        return "historical"
+    return "current"
+
+
+def scope_of(fig: Figure, doc: Document, earlier_events: set[str], event: Optional[str]) -> Optional[str]:
+    """The place or subgroup a count is about (None = the whole event)."""
+    text = doc.text
+    before = text[fig.sentence_start:fig.start]
+    after = text[fig.end:fig.sentence_end]
+    head_words = set(fold(fig.counted or "").split())
+    if AMONG.match(after):
+        return _subgroup(fig.counted) or "subgroup"
+    if OF_THEM.match(after):
+        return "subgroup"
+    if head_words & SUBGROUP_HEADS and event in ("killed", "wounded", "killed_and_wounded", "missing"):
+        return _subgroup(fig.counted)
+    if (INCREMENT_BEFORE.search(before) or INCREMENT_AFTER.match(after)) and event and event in earlier_events:
+        return "additional"
+    clause = re.split(r"[,;:(]|\band\b", after)[0]
+    inside = INSIDE.search(clause)
+    if inside:
+        return f"{inside.group(1).lower()} {fold(inside.group(2))}"
+    lead = re.split(r"[,;:]\s", before)[-1] if "," in before else before
+    for part in (clause, lead):
+        for m in AT_PLACE.finditer(part):
+            noun = fold(m.group(1))
+            if noun in SCOPE_NOUNS or noun.rstrip("s") in SCOPE_NOUNS:
+                return " ".join(m.group(0).split()[1:]).lower()
+    return None
+
+
+def _subgroup(counted: Optional[str]) -> Optional[str]:
+    words = [w for w in fold(counted or "").split() if w not in {"the", "of", "a"}]
+    return " ".join(words) or None
