@@ -245,8 +245,11 @@ class Document(Record):
     outlet: Optional[str] = None
     author: Optional[str] = None
     published: Optional[str] = None      # ISO date (or "start/end" window when inferred)
-    published_how: Optional[str] = None  # metadata | user | inferred
+    published_how: Optional[str] = None  # metadata | user | dateline | inferred
     published_evidence: Optional[str] = None
+    dateline: Optional[str] = None       # as written in the text: "SEOUL, Jan 14 (Reuters)"
+    dateline_place: Optional[str] = None  # "Seoul"
+    dateline_date: Optional[str] = None  # ISO date, or "--MM-DD" when the dateline gives no year
     format: str = "text"                 # text | html | jsonl | feed | warc | url
     extractor: Optional[str] = None      # what produced the text (e.g. "trafilatura 2.3")
     text: str = ""
@@ -269,11 +272,18 @@ class Document(Record):
 
     @property
     def label(self) -> str:
-        """How a reader names this document in a sentence: outlet, else title, else file name."""
+        """How a reader names this document as a source: its outlet, else "unknown outlet (file name)".
+
+        Never a headline, and unique per file: two articles whose outlet is unknown are two
+        sources, never one made-up outlet.
+        """
         if self.outlet:
             return self.outlet
-        if self.title:
-            return self.title if len(self.title) <= 60 else self.title[:59] + "…"
+        return f"unknown outlet ({self.file_name})"
+
+    @property
+    def file_name(self) -> str:
+        """The last part of the file name or URL it came from (the id when it has none)."""
         base = self.name.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
         return base or self.id
 

@@ -23,9 +23,11 @@ from .dates import parse_user_date
 from .decode import binary_kind, binary_reason, bom_encoding, decode_bytes
 from .errors import IngestError
 from .feed import feed_documents
+from .front_matter import apply_front_matter
 from .html import html_document
 from .identity import assign_identity
 from .jsonl import jsonl_documents
+from .manifest import Manifests, apply_entry, is_manifest
 from .text import text_document
 from .url import FetchError, fetch, is_url
 from .warc import warc_documents
@@ -61,8 +63,9 @@ def read_inputs(
         except ValueError as exc:
             yield IngestError("--published", str(exc))
             return
+    manifests = Manifests()
     for given in inputs:
-        for item in _guarded(given, lambda given=given: _read_one(given, stdin, max_bytes)):
+        for item in _guarded(given, lambda given=given: _read_one(given, stdin, max_bytes, manifests)):
             if isinstance(item, Document):
                 item = _finish(item, outlet=outlet, published=published, url=url)
             yield item
@@ -98,27 +101,36 @@ def sniff_format(head: bytes) -> str:
     return "text"
 
 
-def _read_one(given: str, stdin: BinaryIO | None, max_bytes: int) -> Iterator[Item]:
+def _read_one(given: str, stdin: BinaryIO | None, max_bytes: int, manifests: Manifests | None = None) -> Iterator[Item]:
     if given == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         yield from _read_bytes(stream.read(max_bytes + 1), STDIN_NAME, None, max_bytes)
     elif is_url(given):
         yield from _read_url(given, max_bytes)
     elif os.path.isdir(given):
-        yield from _read_folder(given, max_bytes)
-    else:
-        yield from _read_file(given, max_bytes)
+        yield from _read_folder(given, max_bytes, manifests)
+    elif not is_manifest(given):  # "add folder/*" names the manifest too: it is metadata, not an article
+        yield from _with_manifest(given, _read_file(given, max_bytes), manifests)
 
 
-def _read_folder(folder: str, max_bytes: int) -> Iterator[Item]:
+def _with_manifest(path: str, items: Iterable[Item], manifests: Manifests | None) -> Iterator[Item]:
+    """``items`` read from ``path``, with what the folder's manifest says about that file."""
+    entry = manifests.entry_for(path) if manifests is not None else None
+    if manifests is not None:
+        yield from manifests.take_errors()
+    for item in items:
+        yield apply_entry(item, entry) if entry is not None and isinstance(item, Document) else item
+
+
+def _read_folder(folder: str, max_bytes: int, manifests: Manifests | None = None) -> Iterator[Item]:
     found = False
     unreadable: list[OSError] = []
     for root, dirs, files in os.walk(folder, onerror=unreadable.append):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for file in sorted(f for f in files if not f.startswith(".")):
+        for file in sorted(f for f in files if not f.startswith(".") and not is_manifest(f)):
             found = True
             path = os.path.join(root, file)
-            yield from _guarded(path, lambda path=path: _read_file(path, max_bytes))
+            yield from _guarded(path, lambda path=path: _with_manifest(path, _read_file(path, max_bytes), manifests))
     for error in unreadable:
         yield IngestError(error.filename or folder, f"cannot read folder: {error.strerror or error}")
     if not found and not unreadable:
@@ -223,6 +235,7 @@ def _finish(doc: Document, *, outlet: str | None, published: str | None, url: st
         return IngestError(doc.name, "no article text")
     if not _WORD.search(doc.text):
         return IngestError(doc.name, "no words in the text (only digits or symbols)")
+    apply_front_matter(doc)  # bylines and datelines fill only what the metadata left empty
     if outlet:
         doc.outlet = outlet
     if url:

@@ -55,5 +55,5 @@ def test_publisher_source_is_named_after_its_article():
     doc.sources.append(Source(id="p:s1", doc="p", name="(placeholder)", kind="outlet", role="publisher"))
     doc.figures.append(Figure(id="p:f1", doc="p", start=16, end=17, text="3", value=3, source="p:s1"))
     story = Story([doc])
-    assert story.origin(doc.figures[0]) == "match-report.txt"
-    assert story.chain_text(doc.figures[0]) == "match-report.txt"
+    assert story.origin(doc.figures[0]) == "unknown outlet (match-report.txt)"
+    assert story.chain_text(doc.figures[0]) == "unknown outlet (match-report.txt)"
