@@ -20,13 +20,12 @@ publication date (which year?) is the job of :mod:`claimledger.link.dates`.
 from __future__ import annotations
 
 import calendar
-import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Optional
 
 from ..model import Document
+from ..vocab import words as _vocab
 
 HEAD_LINES = 8
 """Bylines, tags and datelines sit above or at the start of the body."""
@@ -63,13 +62,6 @@ class FrontMatter:
     dateline: Optional[str] = None        # as written: "SEOUL, Jan 14 (Reuters)"
     place: Optional[str] = None           # "Seoul"
     date: Optional[str] = None            # "2025-01-14", or "--01-14" without a year
-
-
-@functools.cache
-def _vocab(name: str) -> frozenset[str]:
-    text = resources.files("claimledger.vocab").joinpath(f"{name}.txt").read_text(encoding="utf-8")
-    lines = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
-    return frozenset(" ".join(line.split()) for line in lines if line)
 
 
 def read_front_matter(text: str) -> FrontMatter:
