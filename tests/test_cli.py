@@ -130,8 +130,10 @@ def test_measure_and_timeline(demo_db, capsys):
     assert run("--db", str(demo_db), "measure", measure_id) == 0
     out = capsys.readouterr().out
     assert "verdict:" in out and f"{n_figures} figure(s)" in out
-    assert run("--db", str(demo_db), "timeline", measure_id) == 0
+    assert run("--db", str(demo_db), "timeline", measure_id, "--wide") == 0
     lines = [l for l in capsys.readouterr().out.splitlines()[2:] if l.strip()]
-    assert len(lines) == n_figures
+    assert len(lines) == n_figures + 2  # header and rule, then one line per figure
+    assert run("--db", str(demo_db), "timeline", measure_id, "--json") == 0
+    assert len(json.loads(capsys.readouterr().out)) == n_figures
     assert run("--db", str(demo_db), "measure", "M999") == 1
     assert "no measure 'M999'" in capsys.readouterr().err

@@ -14,7 +14,7 @@ import os
 from typing import Any, Iterable, TextIO
 
 from claimledger.export.json_export import ARRAYS, record_json
-from claimledger.model import Document, Figure, Measure
+from claimledger.model import Document
 from claimledger.store import Ledger
 
 TABLES = ("documents", *ARRAYS, "estimates")
@@ -48,30 +48,28 @@ def _empty_header(table: str) -> list[str]:
     return ["document" if f.name == "doc" else f.name for f in dataclasses.fields(ARRAYS[table])]
 
 
-ESTIMATE_COLUMNS = ("date", "low", "high", "best", "qualifier", "measure", "measure_label", "unit",
+ESTIMATE_COLUMNS = ("date", "when", "amount", "low", "high", "best", "qualifier", "measure", "measure_label", "unit",
                     "source", "via", "document", "url", "outlet", "figure", "text", "sentence")
 
 
 def estimate_rows(ledger: Ledger) -> list[dict[str, Any]]:
-    figures = {f.id: f for f in ledger.rows(Figure)}
-    sources = ledger.source_names()
-    docs = {d.id: d for d in ledger.documents()}
+    """One row per figure of a measure, measure by measure in headline order, figures in the
+    timeline order, named as every other view names them (:mod:`claimledger.views`)."""
+    from claimledger.views import LedgerView, unit_label
+
+    view = LedgerView.load(ledger)
     rows = []
-    for measure in ledger.rows(Measure):
-        for fid in measure.figures:
-            f = figures.get(fid)
-            if f is None:
-                continue
-            doc = docs.get(f.doc)
+    for measure in view.headline_measures():
+        for r in view.estimate_rows(measure):
+            f = view.figure_by_id[r["id"]]
+            doc = view.doc_by_id.get(f.doc)
             rows.append({
-                "date": f.as_of or (doc.published if doc else None),
-                "low": f.low, "high": f.high, "best": f.value, "qualifier": f.qualifier,
-                "measure": measure.id, "measure_label": measure.label, "unit": measure.unit,
-                "source": sources.get(f.source or "", f.source),
-                "via": " > ".join(sources.get(s, s) for s in f.via),
-                "document": f.doc, "url": doc.url if doc else None, "outlet": doc.outlet if doc else None,
-                "figure": f.id, "text": f.text,
-                "sentence": doc.text[f.sentence_start:f.sentence_end] if doc else None,
+                "date": r["date"], "when": r["when"], "amount": r["amount"],
+                "low": f.low, "high": f.high, "best": f.value, "qualifier": r["qualifier"],
+                "measure": measure.id, "measure_label": measure.label, "unit": unit_label(measure.unit) or measure.unit,
+                "source": r["source"], "via": " > ".join(view.source_label(s) for s in view.chain(f)[1:]),
+                "document": f.doc, "url": doc.url if doc else None, "outlet": r["outlet"],
+                "figure": f.id, "text": f.text, "sentence": r["sentence"],
             })
     return rows
 

@@ -16,6 +16,7 @@ from typing import Callable, Optional
 
 from claimledger.model import Figure, Measure
 from claimledger.report.story import Story
+from claimledger.views import amount_text, axis_bounds, fmt_number, unit_label
 
 PALETTE = (
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
@@ -26,11 +27,8 @@ LEFT, RIGHT, TOP, BOTTOM = 70, 20, 16, 44
 
 
 def format_number(value: Optional[float]) -> str:
-    if value is None:
-        return "?"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    """A tick or figure value (the view model's rule), ``?`` when unknown."""
+    return fmt_number(value) if value is not None else "?"
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -61,18 +59,20 @@ def figure_caption(story: Story, figure: Figure) -> str:
     """Tooltip text: the number, its qualifier, when, who (full chain) and the sentence."""
     day = story.day_of(figure)
     bits = [figure.text or format_number(figure.value)]
-    if figure.qualifier != "exact":
-        bits.append(f"({figure.qualifier.replace('_', ' ')})")
+    amount = amount_text(figure)
+    if amount and amount != figure.text:
+        bits.append(f"({amount})")
     if figure.negated:
         bits.append("(denied)")
     head = " ".join(bits)
-    when = day.isoformat() if day else "undated"
+    when = (day.isoformat() + (" (inferred)" if story.date_inferred(figure) else "")) if day else "undated"
     return f"{head} · {when} · {story.chain_text(figure)}\n“{story.sentence(figure).strip()}”"
 
 
-def plottable(figure: Figure) -> bool:
-    """A figure gets a mark when it has a number and is absolute (a share or change is not on the axis)."""
-    return figure.relative is None and _bounds(figure) is not None
+def plottable(figure: Figure, measure: Optional[Measure] = None) -> bool:
+    """A figure gets a mark when it has a number in the axis unit (converted if need be) and is
+    absolute (a share or change is not on the axis)."""
+    return figure.relative is None and _bounds(figure, measure) is not None
 
 
 def measure_chart(story: Story, measure: Measure, link: Optional[Callable[[Figure], str]] = None) -> str:
@@ -81,7 +81,7 @@ def measure_chart(story: Story, measure: Measure, link: Optional[Callable[[Figur
     x is the date the estimate holds for; when no figure has a date at all, each article gets a
     column instead (in publication order), so estimates still spread out and stay comparable.
     """
-    plotted = [f for f in story.measure_figures(measure) if plottable(f)]
+    plotted = [f for f in story.measure_figures(measure) if plottable(f, measure)]
     days = [story.day_of(f) for f in plotted]
     windows = [story.window_of(f) for f in plotted]
     known = [d for d in days if d is not None] + [w[0] for w in windows if w]
@@ -93,7 +93,7 @@ def measure_chart(story: Story, measure: Measure, link: Optional[Callable[[Figur
     if last == first:
         first, last = first - timedelta(days=1), last + timedelta(days=1)
     span = (last - first).days
-    values = [v for f in plotted for v in _bounds(f) if v is not None]
+    values = [v for f in plotted for v in _bounds(f, measure) if v is not None]
     y_low = min(0.0, min(values)) if values else 0.0
     y_high = max(values) if values else 1.0
     ticks = nice_ticks(y_low, y_high * 1.08 if y_high > 0 else y_high + 1)
@@ -141,7 +141,7 @@ def measure_chart(story: Story, measure: Measure, link: Optional[Callable[[Figur
             out.append(f'<text x="{x_of(day, 0):.1f}" y="{label_y}" text-anchor="middle" font-size="11" fill="#555">{day.isoformat()}</text>')
     if undated:
         out.append(f'<text x="{x_of(None, 0):.1f}" y="{label_y}" text-anchor="middle" font-size="11" fill="#555">undated</text>')
-    unit = measure.unit or ""
+    unit = unit_label(measure.unit) or ("count" if (measure.unit or "count") == "count" else "")
     out.append(f'<text x="14" y="{TOP + plot_h / 2:.1f}" transform="rotate(-90 14 {TOP + plot_h / 2:.1f})" '
                f'text-anchor="middle" font-size="11" fill="#555">{escape(unit)}</text>')
 
@@ -153,33 +153,24 @@ def measure_chart(story: Story, measure: Measure, link: Optional[Callable[[Figur
         nudge = ((n + 1) // 2) * 12 * (1 if n % 2 else -1)
         span_x = (x_of(window[0], 0), x_of(window[1], 0)) if window and not by_article else None
         out.append(_mark(story, figure, x_of(key, nudge), y_of, y_min, y_max, colours[story.origin(figure)], link,
-                         arrow, span_x))
+                         arrow, span_x, measure))
     out.append("</svg>")
     return "".join(out)
 
 
 def legend(story: Story, measure: Measure) -> list[tuple[str, str]]:
     """(source, colour) pairs in the chart's order, for an HTML legend beside it."""
-    figures = [f for f in story.measure_figures(measure) if plottable(f)]
+    figures = [f for f in story.measure_figures(measure) if plottable(f, measure)]
     return list(colours_for([story.origin(f) for f in figures]).items())
 
 
-def _bounds(figure: Figure) -> Optional[tuple[Optional[float], Optional[float], Optional[float]]]:
-    """(low, point, high) to draw, or None when the figure has no number at all."""
-    point = figure.value
-    low, high = figure.low, figure.high
-    if point is None:
-        if low is not None and high is not None:
-            point = (low + high) / 2
-        else:
-            point = low if low is not None else high
-    if point is None:
-        return None
-    return (low, point, high)
+def _bounds(figure: Figure, measure: Optional[Measure] = None):
+    """(low, point, high) to draw in the measure's unit, or None when there is no number to plot."""
+    return axis_bounds(figure, measure)
 
 
-def _mark(story, figure, x, y_of, y_min, y_max, colour, link, arrow, span_x=None) -> str:
-    low, point, high = _bounds(figure)
+def _mark(story, figure, x, y_of, y_min, y_max, colour, link, arrow, span_x=None, measure=None) -> str:
+    low, point, high = _bounds(figure, measure)
     q = figure.qualifier
     parts = [f'<g class="mark q-{escape(q)}" data-figure="{escape(figure.id)}">']
     parts.append(f"<title>{escape(figure_caption(story, figure))}</title>")

@@ -18,6 +18,7 @@ from claimledger.model import Conflict, Document, Entity, Figure, Measure, Sourc
 from claimledger.report import charts
 from claimledger.report.highlight import document_marks, highlight, sentence_with_mark
 from claimledger.report.story import Story, anchor
+from claimledger.views import amount_text, published_text
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
@@ -72,12 +73,14 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["num"] = charts.format_number
+    env.filters["amount"] = amount_text
     env.filters["pct_url"] = lambda s: quote(s, safe="")
     env.globals.update(
         anchor=anchor,
         safe_url=safe_url,
         sentence_with_mark=sentence_with_mark,
         isfigure=lambda x: isinstance(x, Figure),
+        published_text=published_text,
     )
     return env
 
@@ -103,6 +106,9 @@ class Fragments:
 
     def overview(self) -> Markup:
         return Markup(self.macros.overview(self.story, self.linker))
+
+    def documents_table(self, docs: list[Document]) -> Markup:
+        return Markup(self.macros.documents_table(self.story, self.linker, docs))
 
     def measure(self, measure: Measure) -> Markup:
         return Markup(self.macros.measure(self.story, self.linker, measure, self.chart(measure),

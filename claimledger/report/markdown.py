@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from claimledger.model import Figure
-from claimledger.report.charts import format_number
+from claimledger.views import amount_text, published_text
 from claimledger.report.story import Story
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -26,33 +26,28 @@ def md_escape(text: object) -> str:
 
 
 def bounds_text(f: Figure) -> str:
-    if f.qualifier == "range":
-        return f"{format_number(f.low)}–{format_number(f.high)}"
-    if f.qualifier == "at_least":
-        return "≥ " + format_number(f.low if f.low is not None else f.value)
-    if f.qualifier == "at_most":
-        return "≤ " + format_number(f.high if f.high is not None else f.value)
-    if f.qualifier == "approx":
-        return "≈ " + format_number(f.value)
-    return format_number(f.value)
+    """The amount as every view shows it (:func:`claimledger.views.amount_text`)."""
+    return amount_text(f)
 
 
 def render_markdown(story: Story, title: str = "claimledger report") -> str:
     out: list[str] = [f"# {md_escape(title)}", ""]
-    counts = story.counts()
-    out.append(" · ".join(f"**{v}** {k}" for k, v in counts.items()))
+    c = story.counts()
+    out.append(f"**{c['documents']}** documents · **{c['sources']}** sources · **{c['figures']}** figures · "
+               f"**{c['statements']}** statements (**{c['quotes']}** quotes + **{c['claims']}** claims) · "
+               f"**{c['measures']}** measures · **{c['conflicts']}** conflicts")
     out.append("")
     out += ["## Documents", "", "| Outlet | Published | Title | Figures | Statements | Duplicate of |",
             "|---|---|---|---|---|---|"]
     for d in story.documents:
-        out.append(f"| {md_escape(d.outlet or '')} | {md_escape(d.published or '')} | {md_escape(story.doc_title(d))} "
+        out.append(f"| {md_escape(story.doc_label(d.id))} | {md_escape(published_text(d))} | {md_escape(story.doc_title(d))} "
                    f"| {len(d.figures)} | {len(d.statements)} | {md_escape(d.duplicate_of or '')} |")
     out.append("")
     if story.conflicts:
         out += ["## Headline conflicts", ""]
         for c in story.headline_conflicts():
             m = story.measure_by_id.get(c.measure or "")
-            out.append(f"### {md_escape(m.label if m else c.kind + ' conflict')}")
+            out.append(f"### {md_escape(story.conflict_title(c))}")
             out += ["", md_escape(c.explanation), ""]
             for ident in c.items:
                 item = story.item(ident)
@@ -67,8 +62,7 @@ def render_markdown(story: Story, title: str = "claimledger report") -> str:
         out.append(f"### {md_escape(m.label)} ({md_escape(m.verdict.replace('_', ' '))})")
         out += ["", md_escape(m.explanation), "", "| Estimate | When | Who | Sentence |", "|---|---|---|---|"]
         for f in story.measure_figures(m):
-            day = story.day_of(f)
-            out.append(f"| {md_escape(bounds_text(f))} | {day.isoformat() if day else 'undated'} "
+            out.append(f"| {md_escape(story.amount_in_unit(f, m))} | {md_escape(story.when_text(f))} "
                        f"| {md_escape(story.chain_text(f))} | {md_escape(story.sentence(f))} |")
         out.append("")
     if not story.measures:
@@ -77,7 +71,7 @@ def render_markdown(story: Story, title: str = "claimledger report") -> str:
     for _key, sources in story.source_groups():
         s = sources[0]
         extra = ", ".join(md_escape(x) for x in (s.role, s.affiliation) if x)
-        n = len(story.claims_of(sources))
+        n = len(story.claims_of(sources))  # statements + figures, as in every view
         out.append(f"- **{md_escape(story.source_label(s))}** ({md_escape(s.kind)}){': ' + extra if extra else ''}"
                    f" — {n} claim{'s' if n != 1 else ''}")
     out.append("")

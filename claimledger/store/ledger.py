@@ -179,14 +179,6 @@ class Ledger:
             getattr(doc, name).extend(self.rows(cls, doc=doc.id))
         return doc
 
-    def source_names(self) -> dict[str, str]:
-        """Source id → the name to print; an article's unnamed own voice reads as the article's label."""
-        from claimledger.model import Source
-
-        labels = {d.id: d.label for d in self.documents()}
-        return {s.id: (labels.get(s.doc, s.name) if s.kind == "outlet" and s.name.startswith("(") else s.name)
-                for s in self.rows(Source)}
-
     def find_hash(self, content_hash: str) -> str | None:
         row = self.conn.execute("SELECT id FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
         return row[0] if row else None

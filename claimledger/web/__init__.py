@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from claimledger.web.plugin import PREFIX, menu_links, register_routes  # noqa: F401  (hook implementations)
+from claimledger.web.plugin import PREFIX, menu_links, prepare_connection, register_routes  # noqa: F401  (hook implementations)
 
 SETTINGS = {
     # Exports must be complete: no row cap on JSON pages or SQL results, CSV streams everything.

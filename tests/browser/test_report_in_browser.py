@@ -23,7 +23,7 @@ def demo_report(demo_db, tmp_path_factory):
     finally:
         ledger.close()
     figures = {f.id: f for d in docs for f in d.figures}
-    expected = {m.id: sum(1 for fid in m.figures if fid in figures and plottable(figures[fid]))
+    expected = {m.id: sum(1 for fid in m.figures if fid in figures and plottable(figures[fid], m))
                 for m in measures}
     return out, expected
 

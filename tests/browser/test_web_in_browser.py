@@ -22,7 +22,7 @@ def expected_marks(demo_db) -> dict[str, int]:
     ledger = Ledger(demo_db, readonly=True)
     try:
         figures = {f.id: f for d in ledger.documents(annotated=True) for f in d.figures}
-        return {m.id: sum(1 for fid in m.figures if fid in figures and plottable(figures[fid]))
+        return {m.id: sum(1 for fid in m.figures if fid in figures and plottable(figures[fid], m))
                 for m in ledger.rows(Measure)}
     finally:
         ledger.close()
