@@ -119,10 +119,20 @@ def decode_bytes(data: bytes, name: str, *, hint: str | None = None) -> str:
 
     ``hint`` is a charset announced out of band (HTTP ``Content-Type``), tried after UTF-8.
     """
+    return decode_with_notice(data, name, hint=hint)[0]
+
+
+def decode_with_notice(data: bytes, name: str, *, hint: str | None = None) -> tuple[str, str | None]:
+    """(text, notice): like :func:`decode_bytes`, plus a one-line notice when the text is not clean UTF-8.
+
+    UTF-8 with a few damaged bytes (its other non-ASCII characters decode fine) stays UTF-8 with
+    U+FFFD for the damage, rather than being re-read whole in a legacy charset (mojibake); a text
+    in another charset is decoded in it and the notice says which, so nothing changes silently.
+    """
     bom = bom_encoding(data)
     if bom:
         try:
-            return data.decode(bom)
+            return data.decode(bom), None
         except UnicodeDecodeError as exc:
             reason = f"undecodable bytes: byte-order mark says {bom} but {exc.reason} at byte {exc.start}"
             raise IngestError(name, reason) from None
@@ -130,22 +140,35 @@ def decode_bytes(data: bytes, name: str, *, hint: str | None = None) -> str:
     if kind:
         raise IngestError(name, binary_reason(kind))
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    valid = sum(1 for ch in replaced if ord(ch) > 127) - replaced.count("\ufffd")
+    if valid >= bad:
+        return replaced, (f"{bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD "
+                          f"(first at byte {first_bad}); the rest is UTF-8")
     for declared in (_known(hint), declared_encoding(data)):
         if declared and declared != "utf-8":
             try:
-                return data.decode(declared)
+                return data.decode(declared), None
             except UnicodeDecodeError:
                 pass
-    return _detect(data, name)
+    text, encoding = _detect(data, name)
+    return text, f"not UTF-8 (invalid byte at {first_bad}); decoded as {encoding}, detected"
 
 
-def _detect(data: bytes, name: str) -> str:
+def _detect(data: bytes, name: str) -> tuple[str, str]:
+    non_ascii = sum(1 for b in data if b > 127)
+    if non_ascii <= max(3, len(data) // 100):
+        try:  # a few accented letters or curly quotes: Windows-1252 is by far the likeliest legacy charset
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     import charset_normalizer  # imported lazily: only non-UTF-8 inputs pay for it
 
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise IngestError(name, "undecodable bytes: not UTF-8 and no character encoding could be detected")
-    return str(best)
+    return str(best), best.encoding

@@ -1,4 +1,5 @@
-"""The one exception type for a bad input, so callers can report it in one line and go on."""
+"""The one exception type for a bad input, and the one notice for a usable input with a flaw, so
+callers can report either in one line and go on."""
 
 from __future__ import annotations
 
@@ -20,3 +21,24 @@ class IngestError(Exception):
 
     def __repr__(self) -> str:
         return f"IngestError({self.name!r}, {self.reason!r})"
+
+
+class IngestWarning:
+    """A flaw in an input that is still ingested (a bad date dropped, bytes replaced), one line.
+
+    Yielded by :func:`claimledger.ingest.read_inputs` just before the document it concerns;
+    ``str(w) == f"{w.name}: {w.reason}"``.
+    """
+
+    def __init__(self, name: str, reason: str) -> None:
+        self.name = name
+        self.reason = " ".join(str(reason).split())
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.reason}"
+
+    def __repr__(self) -> str:
+        return f"IngestWarning({self.name!r}, {self.reason!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, IngestWarning) and (self.name, self.reason) == (other.name, other.reason)

@@ -14,6 +14,7 @@ import unicodedata
 
 from ..model import Document
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\u2028\u2029]")
 _TRAILING = re.compile(r"[ \t\u00a0]+\n")
 _BLANK_LINES = re.compile(r"\n{2,}")
@@ -25,6 +26,7 @@ HEADLINE_MAX_WORDS = 30
 
 def normalise_text(text: str) -> str:
     """The canonical article text: see the module docstring for what changes and why."""
+    text = _SURROGATE.sub("\ufffd", text)  # a lone surrogate (cut-off emoji) cannot be stored as UTF-8
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     text = _CONTROL.sub("", text)
@@ -34,6 +36,11 @@ def normalise_text(text: str) -> str:
     text = _TRAILING.sub("\n", text + "\n")
     text = _BLANK_LINES.sub("\n", text)
     return text.strip(" \n\u00a0")
+
+
+def lone_surrogates(text: str) -> int:
+    """How many lone surrogate code points ``text`` holds (JSON ``"\\ud83d"``, ``&#55357;``)."""
+    return len(_SURROGATE.findall(text))
 
 
 def looks_like_headline(line: str) -> bool:

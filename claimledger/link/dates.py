@@ -1,17 +1,19 @@
 """Publication dates and as-of dates of figures.
 
 A document's date comes from metadata or the user when present.  Otherwise it is inferred
-from the text: explicit dates in past-tense sentences are lower bounds ("was signed on
-March 3, 2024"), dates in future sentences are upper bounds ("will be inaugurated on
-January 20"); a date without a year borrows the year of the other documents of the set or
-a year named in the same sentence; without either it is not used (a story's text often
-names only past years: "since joining the army in 2014").  The result is an ISO window ``start/end`` marked
-``published_how='inferred'`` with the sentences used as evidence.
+only from the article's own publication cues in its first lines: a wire dateline ("SEOUL,
+Jan 14 (Reuters) -"), a "Published:"/"Updated" line, or a line that is only a date.  Dates of
+events and years in the body ("since 2015", "protests in 1989") are never taken as the
+publication date.  An inferred value is a day or a month window, marked
+``published_how='inferred'`` with the line used as evidence; it is never widened into a guessed
+window nor narrowed to a made-up day.  A cue without a year borrows the most common year of the
+documents dated by metadata or the user; open windows, out-of-range years (``9999``) and
+inferred dates never become that default year.
 
 A figure's as-of date resolves its ``as_of_text`` ("so far", "last November", "by last month",
 "a BBC report from January") against its document's date; with no such text it is the
 document's date, because a reported figure is current when published unless said otherwise.
-Dates are ISO strings; windows are ``start/end``.
+Dates are ISO strings; windows are ``start/end``.  Nothing here raises on odd stored values.
 """
 
 from __future__ import annotations
@@ -28,9 +30,6 @@ MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
-FUTURE_CUES = re.compile(
-    r"\b(will|shall|is to|are to|is set to|are set to|scheduled|expected to|due to|upcoming|"
-    r"plans? to|is going to|next)\b", re.I)
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_RE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_RE})\.?,?\s+(?P<y1>\d{{4}})"
@@ -39,25 +38,47 @@ DATE_RE = re.compile(
 YEAR_RE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 OPEN_REFERENCE = timedelta(days=366)
 """A publication window wider than this cannot anchor relative wording ("last month")."""
-GUESS_SPAN = timedelta(days=45)
-"""How far an inferred window reaches on its open side (a news story is about recent events)."""
 
 
 # Windows ------------------------------------------------------------------------------------
 
+MIN_YEAR, MAX_YEAR = 1800, 2200
+"""Dates outside these years are not news dates (``9999-12-31``, ``0001-01-01``): a stored one is
+treated as unknown, so it can never become a default year or overflow date arithmetic."""
+
+
+def in_range(day: date) -> bool:
+    return MIN_YEAR <= day.year <= MAX_YEAR
+
+
 def parse_window(value: Optional[str]) -> Optional[tuple[date, date]]:
-    """``"2025-01-20"``, ``"2025-01-01/2025-01-31"`` or an open ``"2022-01-01/.."`` -> (start, end)."""
-    if not value:
+    """``"2025-01-20"``, ``"2025-01-01/2025-01-31"`` or an open ``"2022-01-01/.."`` -> (start, end).
+
+    An open side is ``date.min``/``date.max``; a date outside ``MIN_YEAR..MAX_YEAR``, a reversed
+    or fully open window, or anything unparsable gives None (unknown), never an exception.
+    """
+    if not value or not isinstance(value, str):
         return None
     try:
         if "/" in value:
             a, b = value.split("/", 1)
-            return (date.fromisoformat(a[:10]) if a != ".." else date.min,
-                    date.fromisoformat(b[:10]) if b != ".." else date.max)
-        d = date.fromisoformat(value[:10])
-        return d, d
+            start = date.fromisoformat(a.strip()[:10]) if a.strip() != ".." else date.min
+            end = date.fromisoformat(b.strip()[:10]) if b.strip() != ".." else date.max
+        else:
+            start = end = date.fromisoformat(value.strip()[:10])
     except ValueError:
         return None
+    if start > end or (start == date.min and end == date.max):
+        return None
+    if (start != date.min and not in_range(start)) or (end != date.max and not in_range(end)):
+        return None
+    return start, end
+
+
+def closed_window(value: Optional[str]) -> Optional[tuple[date, date]]:
+    """:func:`parse_window` without open sides (None for ``2016-01-01/..``)."""
+    window = parse_window(value)
+    return window if window and date.min not in window and date.max not in window else None
 
 
 def format_window(start: date, end: date) -> str:
@@ -65,8 +86,8 @@ def format_window(start: date, end: date) -> str:
 
 
 def midpoint(value: Optional[str]) -> Optional[date]:
-    window = parse_window(value)
-    if not window or date.min in window or date.max in window:
+    window = closed_window(value)
+    if not window:
         return None
     return window[0] + (window[1] - window[0]) / 2
 
@@ -82,91 +103,67 @@ def _last_month_named(month: int, ref: date, strictly_before: bool) -> tuple[dat
 
 # Publication dates --------------------------------------------------------------------------
 
+HEAD_LINES = 6
+"""Publication cues are looked for in the first lines only: a dateline or a "Published" line."""
+_AGENCY = r"(?:\s*\([A-Z][\w .&'-]{1,40}\))?"
+_DASH = r"\s*(?:[-\u2013\u2014:]|\(|$)"
+DATELINE_RE = re.compile(
+    rf"^\s*[A-Z][A-Z.'\u2019-]+(?:[ -][A-Z][A-Za-z.'\u2019-]*){{0,3}}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+    rf",\s+(?P<date>[^()\u2013\u2014\n]{{4,30}}?){_AGENCY}{_DASH}")
+"""A wire dateline: "SEOUL, Jan 14 (Reuters) -", "LONDON, March 3, 2025 \u2014", "KYIV, Ukraine, May 2 -"."""
+PUBLISHED_RE = re.compile(
+    r"^\s*(?:first\s+)?(?P<cue>published|posted|updated|last\s+updated|dated?)\b(?:\s+on)?\s*:?\s*(?P<date>.{4,60})$", re.I)
+"""A publication line: "Published: 3 March 2025", "Updated March 3, 2025 10:02 GMT"."""
+DATE_LINE_RE = re.compile(
+    r"^\s*(?:(?:" + "|".join(calendar.day_name) + r"|" + "|".join(calendar.day_abbr) +
+    r")\.?,?\s+)?(?P<date>.{6,30}?)(?:\s+\d{1,2}[:.]\d{2}.*)?\s*$", re.I)
+"""A line that is only a date (optionally a weekday and a time): the byline date of many sites."""
+MONTH_YEAR_RE = re.compile(rf"^\s*(?P<m>{_MONTH_RE})\.?\s+(?P<y>\d{{4}})\b", re.I)
+
+
 def infer_published(doc: Document, default_year: Optional[int] = None) -> Optional[tuple[str, str]]:
-    """(window, evidence) for a document without a date, or None when the text has no clue.
+    """(date or window, evidence) from the document's own publication cues, or None.
 
-    Clues, each kept as evidence: a dated event told in the past is a lower bound, one told in
-    the future ("will be inaugurated on January 20") an upper bound; a weekday named with a
-    date that falls on it ("on Sunday, March 9, 2025") puts publication within the week after
-    it (news names weekdays only for the last few days); a year mentioned in the past ("since
-    2022") is a lower bound on January 1 of that year.  A date window from day-precise clues
-    only reaches ``GUESS_SPAN`` past the latest event on its open side (a news story is about
-    recent events, said in the evidence); from a year alone it stays open (``2022-01-01/..``).
+    Only cues that state when the article was written count: a wire dateline ("SEOUL, Jan 14
+    (Reuters) -"), a publication line ("Published: 3 March 2025") or a line that is only a date,
+    within the first ``HEAD_LINES`` lines.  Dates of events and years the body mentions ("since
+    2015", "protests in 1989") are never a publication date: a story is often about the past.  A
+    cue without a year takes ``default_year`` (the year most other documents of the ledger carry)
+    or is not used.  The result is a day, or the month's window for "Published March 2025";
+    never a made-up day.
     """
-    text = doc.text
-    years_said = _past_years(text)
-    lower: list[tuple[date, str]] = []
-    upper: list[tuple[date, str]] = []
-    precise: set[date] = set()
-    for match in DATE_RE.finditer(text):
-        sentence = _sentence_around(text, match.start(), match.end())
-        years = [int(y) for y in YEAR_RE.findall(sentence)]
-        found = _match_date(match, default_year or (max(years) if years else None))
-        weekday = _weekday_near(text, match)
-        if not found and weekday is not None and years_said:
-            found = _year_from_weekday(match, weekday, max(y for y, _ in years_said))
-        if not found:
+    for number, line in enumerate(doc.text.split("\n", HEAD_LINES)[:HEAD_LINES]):
+        line = line.strip()
+        if not line or len(line) > 300:
             continue
-        before = text[max(0, match.start() - 80):match.start()]
-        future = bool(FUTURE_CUES.search(before.split(".")[-1])) or bool(
-            FUTURE_CUES.search(sentence) and not re.search(r"\b(said|announced|was|were|had)\b", before[-30:]))
-        if future:
-            upper.append((found, sentence))
-            continue
-        lower.append((found, sentence))
-        precise.add(found)
-        if weekday is not None and weekday == found.weekday():
-            upper.append((found + timedelta(days=6), sentence))
-    lower += [(date(y, 1, 1), sentence) for y, sentence in years_said]
-    if not lower and not upper:
+        for pattern, what in ((PUBLISHED_RE, "publication line"), (DATELINE_RE, "dateline"),
+                              (DATE_LINE_RE, "date line")):
+            match = pattern.match(line)
+            if not match:
+                continue
+            found = _cue_date(match.group("date"), default_year)
+            if found:
+                window, borrowed = found
+                note = f" (year {default_year} taken from the other documents)" if borrowed else ""
+                return window, f"{what}: \u201c{line[:200]}\u201d{note}"
+    return None
+
+
+def _cue_date(text: str, default_year: Optional[int]) -> Optional[tuple[str, bool]]:
+    """The ISO date (or month window) a cue's date text states, and whether its year was borrowed."""
+    match = DATE_RE.match(text.strip())
+    if match:
+        year_given = bool(match.group("iso") or match.group("y1") or match.group("y2"))
+        day = _match_date(match, default_year)
+        if day and in_range(day):
+            return day.isoformat(), not year_given
         return None
-    start = max(d for d, _ in lower) if lower else None
-    end = min(d for d, _ in upper) if upper else None
-    if start and end and start > end:
-        end = None                                   # inconsistent clues: trust the past
-    evidence = [sent for d, sent in sorted(lower + upper) if d in (start, end)]
-    note = ""
-    if start is None:
-        start = end - GUESS_SPAN
-        note = f" (assumed written within {GUESS_SPAN.days} days before the first event it announces)"
-    if end is None:
-        if start not in precise:
-            return f"{start.isoformat()}/..", " | ".join(dict.fromkeys(evidence))[:500]
-        end = start + GUESS_SPAN
-        note = f" (assumed written within {GUESS_SPAN.days} days after the latest event it dates)"
-    return format_window(start, end), (" | ".join(dict.fromkeys(evidence)) + note)[:500]
-
-
-WEEKDAY_RE = re.compile(r"\b(" + "|".join(calendar.day_name) + r")\b,?\s*$", re.I)
-
-
-def _weekday_near(text: str, match: re.Match) -> Optional[int]:
-    """The weekday written just before a date ("on Sunday, March 9")."""
-    found = WEEKDAY_RE.search(text[max(0, match.start() - 14):match.start()])
-    return WEEKDAYS[found.group(1).lower()] if found else None
-
-
-def _year_from_weekday(match: re.Match, weekday: int, not_before: int) -> Optional[date]:
-    """ "Sunday, March 9" with no year: the first year from ``not_before`` in which that day is
-    a Sunday, when no other year within the next six has it too (else it stays unknown)."""
-    fits = [d for y in range(not_before, not_before + 7) if (d := _match_date(match, y)) and d.weekday() == weekday]
-    return fits[0] if len(fits) == 1 else None
-
-
-def _past_years(text: str) -> list[tuple[int, str]]:
-    """Years the text mentions outside future sentences ("since 2014", "circa 2022")."""
-    out = []
-    for match in YEAR_RE.finditer(text):
-        sentence = _sentence_around(text, match.start(), match.end())
-        before = text[max(0, match.start() - 60):match.start()]
-        if FUTURE_CUES.search(before.split(".")[-1]) or re.search(r"\b(by|until|before|in)\s+$", before) \
-                and FUTURE_CUES.search(sentence):
-            continue
-        if re.match(r"\s*(?:-|–|to)\s*\d{4}", text[match.end():match.end() + 8]):
-            continue                                 # "2025-2030": a plan, not a past year
-        snippet = " ".join(text[max(0, match.start() - 60):match.end() + 40].split())
-        out.append((int(match.group(1)), f"mentions {match.group(1)} as past: “…{snippet}…”"))
-    return out
+    month_year = MONTH_YEAR_RE.match(text)
+    if month_year:
+        year = int(month_year.group("y"))
+        if MIN_YEAR <= year <= MAX_YEAR:
+            return format_window(*_month_window(year, MONTHS[month_year.group("m").lower().rstrip(".")])), False
+    return None
 
 
 def _match_date(match: re.Match, fallback_year: Optional[int]) -> Optional[date]:
@@ -180,23 +177,31 @@ def _match_date(match: re.Match, fallback_year: Optional[int]) -> Optional[date]
         if not year:
             return None
         return date(year, month, day)
-    except (ValueError, KeyError):
+    except (ValueError, KeyError, OverflowError):
         return None
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    right = min(right_candidates) + 1 if right_candidates else len(text)
-    return text[left:right].strip()
+def default_year_of(docs: list[Document]) -> Optional[int]:
+    """The most common year among documents dated by metadata or the user to a day or a month.
+
+    Open windows, inferred dates and out-of-range values never count, so one odd date cannot
+    become everybody's year.
+    """
+    years = [w[1].year for d in docs if d.published and d.published_how in ("metadata", "user")
+             and (w := closed_window(d.published)) and (w[1] - w[0]).days <= 31]
+    return max(sorted(set(years)), key=years.count) if years else None
 
 
 def date_documents(docs: list[Document]) -> None:
-    """Give every document a ``published`` value when the text allows it (in place)."""
-    known_years = [w[1].year for d in docs if d.published and (w := parse_window(d.published))]
-    default_year = max(set(known_years), key=known_years.count) if known_years else None
+    """Give every document a ``published`` value when its metadata or text allows it (in place).
+
+    A date inferred from the text is re-derived on every run (rules improve, and the default year
+    may change); an inferred date from elsewhere (a WARC capture date) is kept when it is valid.
+    A stored date that is out of range or open is dropped rather than used.
+    """
+    default_year = default_year_of(docs)
     for doc in docs:
-        if doc.published:
+        if doc.published and doc.published_how != "inferred":
             if not doc.published_how:
                 doc.published_how = "metadata"
             continue
@@ -204,17 +209,35 @@ def date_documents(docs: list[Document]) -> None:
         if inferred:
             doc.published, doc.published_evidence = inferred
             doc.published_how = "inferred"
+        elif doc.published and not (closed_window(doc.published)
+                                    and (doc.published_evidence or "").startswith(KEPT_INFERRED)):
+            doc.published = doc.published_how = doc.published_evidence = None
+
+
+KEPT_INFERRED = ("capture date",)
+"""Evidence prefixes of inferred dates made at ingest (WARC capture dates), kept as they are."""
 
 
 # As-of dates --------------------------------------------------------------------------------
 
 def resolve_as_of(as_of_text: Optional[str], published: Optional[str]) -> Optional[str]:
-    """The date or window a figure refers to, resolved against the document's date."""
-    window = parse_window(published)
+    """The date or window a figure refers to, resolved against the document's date (None when unknown).
+
+    Never raises: "February 29" a year back or "999999 days ago" resolve to None, not an error.
+    """
+    try:
+        resolved = _resolve_as_of(as_of_text, published)
+    except (ValueError, OverflowError):
+        return None
+    return resolved if resolved is None or parse_window(resolved) else None
+
+
+def _resolve_as_of(as_of_text: Optional[str], published: Optional[str]) -> Optional[str]:
+    window = closed_window(published)
     if not window:
         return None
     if not as_of_text:
-        return published
+        return format_window(*window)
     if window[1] - window[0] > OPEN_REFERENCE:
         return None                                  # "last month" of an open window is unknown
     ref = window[1]

@@ -301,7 +301,7 @@ def order(a: Row, b: Row) -> Optional[tuple[Row, Row]]:
     increased to 15,000") comes after a figure it moves away from, and a figure its article
     places in the past ("last year") comes before one about another article's present.
     """
-    if a.precise and b.precise:
+    if a.precise and b.precise and a.when is not None and b.when is not None:  # never None < date
         if not same_time(a, b):
             return (a, b) if a.when < b.when else (b, a)
         if a.fig.doc != b.fig.doc:
