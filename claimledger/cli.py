@@ -69,11 +69,19 @@ def cmd_add(args: argparse.Namespace) -> int:
             published = parse_user_date(args.published)
         except ValueError as exc:
             raise UserError(f"--published: {exc}") from exc
+    max_bytes = None
+    if args.max_bytes:
+        from claimledger.ingest.sources import parse_size
+
+        try:
+            max_bytes = parse_size(args.max_bytes)
+        except ValueError as exc:
+            raise UserError(f"--max-bytes: {exc}") from exc
     _check_inputs_exist(args.paths)
     new_file = _is_local_db(args.db) and not os.path.exists(args.db)
     with open_ledger(args, readonly=False) as ledger:
         summary = workflow.add(ledger, args.paths, outlet=args.outlet, published=published, url=args.url,
-                               stdin=sys.stdin.buffer, context=context(args))
+                               stdin=sys.stdin.buffer, context=context(args), max_bytes=max_bytes)
     if new_file and not summary.added:
         _remove_ledger_file(args.db)  # nothing was ingested: leave no empty ledger behind
     parts = [f"added {len(summary.added)} document(s)"]
@@ -407,6 +415,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--outlet", help="outlet name for these documents")
     p.add_argument("--published", help="publication date for these documents (YYYY-MM-DD)")
     p.add_argument("--url", help="URL for these documents")
+    p.add_argument("--max-bytes", metavar="SIZE",
+                   help="skip any input or record larger than SIZE (bytes, or 500k, 20M, 1G; "
+                        "default $CLAIMLEDGER_MAX_BYTES or 200M)")
 
     sub.add_parser("reanalyse", parents=[common, model], help="re-run every stage on every stored document")
     p = sub.add_parser("demo", parents=[model], help="analyse the bundled example story into claimledger-demo/")

@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable
 
-from claimledger.ingest import IngestError, NearDuplicateIndex, read_inputs
+from claimledger.ingest import IngestError, IngestWarning, NearDuplicateIndex, read_inputs
 from claimledger.model import Document
 from claimledger.pipeline import Context, Pipeline
 from claimledger.reconcile import reconcile
@@ -26,6 +26,7 @@ class AddSummary:
     already: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -43,6 +44,7 @@ def add(
     stdin: BinaryIO | None = None,
     context: Context | None = None,
     report: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr),
+    max_bytes: int | None = None,
 ) -> AddSummary:
     """Ingest ``inputs`` into ``ledger`` and leave it fully analysed."""
     summary = AddSummary()
@@ -51,10 +53,15 @@ def add(
         index.add(doc_id, text)
     fresh: list[Document] = []
     seen: set[str] = set()
-    for item in read_inputs(inputs, outlet=outlet, published=published, url=url, stdin=stdin):
+    for item in read_inputs(inputs, outlet=outlet, published=published, url=url, stdin=stdin,
+                            max_bytes=max_bytes):
         if isinstance(item, IngestError):
             summary.errors.append(str(item))
             report(f"skipped {item}")
+            continue
+        if isinstance(item, IngestWarning):
+            summary.warnings.append(str(item))
+            report(f"warning: {item}")
             continue
         if item.id in seen or ledger.find_hash(item.content_hash):
             summary.already.append(item.id)
@@ -65,9 +72,14 @@ def add(
             summary.duplicates.append((item.id, item.duplicate_of))
         index.add(item.id, item.text)
         fresh.append(item)
+        if len(fresh) >= BATCH:  # streamed: analysed as read, never all inputs in memory first
+            analyse(ledger, fresh, context)
+            summary.added.extend(d.id for d in fresh)
+            fresh = []
     if fresh:
         analyse(ledger, fresh, context)
         summary.added.extend(d.id for d in fresh)
+    if summary.added:
         reconcile_all(ledger)
     return summary
 

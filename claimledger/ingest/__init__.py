@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from .dates import parse_user_date
 from .dedup import NearDuplicateIndex
-from .errors import IngestError
+from .errors import IngestError, IngestWarning
 from .identity import assign_identity, content_hash
 from .sources import detect_format, read_inputs
 
 __all__ = [
-    "IngestError", "NearDuplicateIndex", "assign_identity", "content_hash", "detect_format",
+    "IngestError", "IngestWarning", "NearDuplicateIndex", "assign_identity", "content_hash", "detect_format",
     "parse_user_date", "read_inputs",
 ]

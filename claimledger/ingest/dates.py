@@ -99,6 +99,9 @@ def _text_date(value: str) -> dt.date:
         raise ValueError("empty date")
     match = _ISO.match(text)
     if match:
+        rest = text[match.end():]
+        if rest and not re.match(r"[T ]\d{1,2}:\d{2}", rest):
+            raise ValueError(f"not one date: {_short(text)}")   # "2016-01-01/..", "2024-05-14 to 2024-06-01"
         try:
             return dt.date(*map(int, match.groups()))
         except ValueError as exc:

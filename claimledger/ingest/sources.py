@@ -1,27 +1,33 @@
 """Walking the user's inputs (files, folders, ``-`` for stdin, URLs) and routing each to its reader.
 
 Formats are detected by extension first (the user named the file), then by content (stdin,
-URLs, unknown extensions).  Size policy: a file larger than ``max_bytes`` (200 MB by default) is
-refused before it is read, with its size in the message; anything smaller is read whole and kept
-as one document, never split, since offsets and quotes must point into the article as published.
-A 50 MB text file therefore ingests whole (about 3 s, about 190 MB of extra memory while it is
-normalised).  Every problem with one input becomes one :class:`IngestError` and the walk goes on.
+URLs, unknown extensions).  Size policy: a file larger than ``max_bytes`` (``DEFAULT_MAX_BYTES``,
+or ``CLAIMLEDGER_MAX_BYTES``, or ``add --max-bytes``) is refused before it is read, with its size
+in the message; a JSONL record or feed entry whose text exceeds it is skipped alone.  Every
+problem with one input, or one record of it, becomes one :class:`IngestError` and the walk goes
+on; a flaw in a usable input (a date dropped, bytes replaced) is one :class:`IngestWarning`.
+
+A folder walk skips hidden files and notes that travel with articles (README, LICENSE,
+PROVENANCE, CHANGELOG... listed in ``vocab/non_article_files.txt``, any extension) and manifest
+files (``claimledger.csv``/``.jsonl``, ``manifest.*``); named explicitly, such a file is read.
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
 import io
 import os
 import re
 import sys
+from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
 from ..model import Document
-from .dates import parse_user_date
-from .decode import binary_kind, binary_reason, bom_encoding, decode_bytes
-from .errors import IngestError
+from .dates import DateRangeError, check_range, parse_user_date
+from .decode import binary_kind, binary_reason, bom_encoding, decode_with_notice
+from .errors import IngestError, IngestWarning
 from .feed import feed_documents
 from .front_matter import apply_front_matter
 from .html import html_document
@@ -34,6 +40,8 @@ from .warc import warc_documents
 
 STDIN_NAME = "<stdin>"
 DEFAULT_MAX_BYTES = 200_000_000
+MAX_BYTES_ENV = "CLAIMLEDGER_MAX_BYTES"
+NON_ARTICLE_LIST = Path(__file__).resolve().parent.parent / "vocab" / "non_article_files.txt"
 SUFFIX_FORMATS: tuple[tuple[str, str], ...] = (
     (".warc.gz", "warc"), (".warc", "warc"),
     (".html", "html"), (".htm", "html"), (".xhtml", "html"), (".shtml", "html"),
@@ -46,17 +54,54 @@ HTML_MARKERS = ("<!doctype html", "<html", "<head", "<body", "<article", "<p>", 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
-Item = Document | IngestError
+Item = Document | IngestError | IngestWarning
+
+
+def max_bytes_from_env(default: int = DEFAULT_MAX_BYTES) -> int:
+    """``CLAIMLEDGER_MAX_BYTES`` (plain bytes, or with a k/M/G suffix) when set, else ``default``."""
+    value = os.environ.get(MAX_BYTES_ENV, "").strip()
+    return parse_size(value) if value else default
+
+
+def parse_size(value: str) -> int:
+    """``"5000000"``, ``"5M"``, ``"200k"``, ``"1G"`` -> bytes; ``ValueError`` with a clear message otherwise."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kKmMgG]?)[bB]?\s*", value or "")
+    if not match:
+        raise ValueError(f"invalid size {value!r}: use bytes or a number with k, M or G (e.g. 20M)")
+    size = int(float(match[1]) * {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}[match[2].lower()])
+    if size <= 0:
+        raise ValueError(f"invalid size {value!r}: must be positive")
+    return size
+
+
+@functools.cache
+def _non_article_stems() -> frozenset[str]:
+    lines = NON_ARTICLE_LIST.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def is_non_article_file(file_name: str) -> bool:
+    """Project notes (README.md, LICENSE, PROVENANCE.md, CHANGELOG...) and manifests, skipped in folders."""
+    lowered = file_name.lower()
+    stem = lowered.split(".", 1)[0]
+    return stem in _non_article_stems() or lowered in ("claimledger.csv", "claimledger.jsonl")
 
 
 def read_inputs(
     inputs: list[str], *, outlet: str | None = None, published: str | None = None,
-    url: str | None = None, stdin: BinaryIO | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+    url: str | None = None, stdin: BinaryIO | None = None, max_bytes: int | None = None,
 ) -> Iterator[Item]:
     """Yield one Document per article found, or one IngestError per bad input; never raise for user errors.
 
     User-given ``outlet``/``published``/``url`` override what the files say (``published_how='user'``).
+    ``max_bytes`` (default: ``CLAIMLEDGER_MAX_BYTES`` or ``DEFAULT_MAX_BYTES``) bounds each input.
     """
+    if max_bytes is None:
+        try:
+            max_bytes = max_bytes_from_env()
+        except ValueError as exc:
+            yield IngestError(MAX_BYTES_ENV, str(exc))
+            return
     if published is not None:
         try:
             published = parse_user_date(published)
@@ -67,8 +112,9 @@ def read_inputs(
     for given in inputs:
         for item in _guarded(given, lambda given=given: _read_one(given, stdin, max_bytes, manifests)):
             if isinstance(item, Document):
-                item = _finish(item, outlet=outlet, published=published, url=url)
-            yield item
+                yield from _finished(item, outlet=outlet, published=published, url=url, max_bytes=max_bytes)
+            else:
+                yield item
 
 
 def detect_format(name: str, head: bytes) -> str:
@@ -127,7 +173,8 @@ def _read_folder(folder: str, max_bytes: int, manifests: Manifests | None = None
     unreadable: list[OSError] = []
     for root, dirs, files in os.walk(folder, onerror=unreadable.append):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for file in sorted(f for f in files if not f.startswith(".") and not is_manifest(f)):
+        for file in sorted(f for f in files if not f.startswith(".") and not is_manifest(f)
+                           and not is_non_article_file(f)):
             found = True
             path = os.path.join(root, file)
             yield from _guarded(path, lambda path=path: _with_manifest(path, _read_file(path, max_bytes), manifests))
@@ -141,7 +188,8 @@ def _read_file(path: str, max_bytes: int) -> Iterator[Item]:
     try:
         size = os.path.getsize(path)
         if size > max_bytes:
-            raise IngestError(path, f"file too large ({_size(size)}; the limit is {_size(max_bytes)})")
+            raise IngestError(path, f"file too large ({_size(size)}; the limit is {_size(max_bytes)}, "
+                                    f"set with --max-bytes or {MAX_BYTES_ENV})")
         if size == 0:
             raise IngestError(path, "empty file")
         with open(path, "rb") as handle:
@@ -175,7 +223,8 @@ def _read_file(path: str, max_bytes: int) -> Iterator[Item]:
 def _read_bytes(data: bytes, name: str, fmt: str | None, max_bytes: int) -> Iterator[Item]:
     """Route an input already in memory (file, stdin, fetched page) to its reader."""
     if len(data) > max_bytes:
-        yield IngestError(name, f"input too large (more than {_size(max_bytes)})")
+        yield IngestError(name, f"input too large (more than {_size(max_bytes)}, the limit set with "
+                                f"--max-bytes or {MAX_BYTES_ENV})")
         return
     if not data.strip():
         yield IngestError(name, "empty file")
@@ -192,10 +241,12 @@ def _read_bytes(data: bytes, name: str, fmt: str | None, max_bytes: int) -> Iter
         yield from feed_documents(data, name)
         return
     try:
-        text = decode_bytes(data, name)
+        text, notice = decode_with_notice(data, name)
     except IngestError as err:
         yield err
         return
+    if notice:
+        yield IngestWarning(name, notice)
     if not text.strip():
         yield IngestError(name, "empty file")
     elif fmt == "jsonl":
@@ -230,6 +281,45 @@ def _read_url(address: str, max_bytes: int) -> Iterator[Item]:
         yield item
 
 
+def _finished(doc: Document, *, outlet: str | None, published: str | None, url: str | None,
+              max_bytes: int) -> Iterator[Item]:
+    """The document checked and given its identity, or one error; never an exception (a record
+    that fails here costs only itself)."""
+    name = doc.name or "<input>"
+    try:
+        if len(doc.text) > max_bytes:
+            yield IngestError(name, f"article text too large ({_size(len(doc.text))}; the limit is "
+                                    f"{_size(max_bytes)}, set with --max-bytes or {MAX_BYTES_ENV})")
+            return
+        finished = _finish(doc, outlet=outlet, published=published, url=url)
+        notice = _checked_date(finished) if isinstance(finished, Document) and not published else None
+    except MemoryError:
+        yield IngestError(name, "out of memory while reading")
+        return
+    except Exception as exc:  # noqa: BLE001 - one bad record must never stop a batch or show a traceback
+        yield IngestError(name, f"unexpected error ({type(exc).__name__}: {str(exc)[:200]})")
+        return
+    if notice and isinstance(finished, Document):
+        yield IngestWarning(name, notice)
+    yield finished
+
+
+def _checked_date(doc: Document) -> str | None:
+    """Drop a publication date that cannot be one (future, before 1800, unreadable); say why."""
+    if not doc.published:
+        return None
+    from datetime import date
+
+    try:
+        check_range(date.fromisoformat(doc.published.split("/")[0].strip()[:10]))
+        return None
+    except (DateRangeError, ValueError) as exc:
+        given = doc.published
+        doc.published = doc.published_how = doc.published_evidence = None
+        reason = str(exc) if isinstance(exc, DateRangeError) else f"unreadable date {given!r}"
+        return f"publication date ignored: {reason}"
+
+
 def _finish(doc: Document, *, outlet: str | None, published: str | None, url: str | None) -> Item:
     if not doc.text.strip():
         return IngestError(doc.name, "no article text")
@@ -259,8 +349,10 @@ def _guarded(name: str, produce: Callable[[], Iterable[Item]]) -> Iterator[Item]
         yield from produce()
     except MemoryError:
         yield IngestError(name, "out of memory while reading")
+    except RecursionError:
+        yield IngestError(name, "input nested too deeply to read")
     except Exception as exc:  # noqa: BLE001 - one bad input must never stop a batch or show a traceback
-        yield IngestError(name, f"unexpected error ({type(exc).__name__}: {exc})")
+        yield IngestError(name, f"unexpected error ({type(exc).__name__}: {str(exc)[:200]})")
 
 
 def _size(size: int) -> str:

@@ -2,7 +2,8 @@
 
 A document's date comes from metadata or the user when present.  Otherwise it is inferred
 only from the article's own publication cues in its first lines: a wire dateline ("SEOUL,
-Jan 14 (Reuters) -"), a "Published:"/"Updated" line, or a line that is only a date.  Dates of
+Jan 14 (Reuters) -", see :mod:`claimledger.ingest.front_matter`), a "Published:"/"Updated"
+line, or a line that is only a date.  Dates of
 events and years in the body ("since 2015", "protests in 1989") are never taken as the
 publication date.  An inferred value is a day or a month window, marked
 ``published_how='inferred'`` with the line used as evidence; it is never widened into a guessed
@@ -105,12 +106,6 @@ def _last_month_named(month: int, ref: date, strictly_before: bool) -> tuple[dat
 
 HEAD_LINES = 6
 """Publication cues are looked for in the first lines only: a dateline or a "Published" line."""
-_AGENCY = r"(?:\s*\([A-Z][\w .&'-]{1,40}\))?"
-_DASH = r"\s*(?:[-\u2013\u2014:]|\(|$)"
-DATELINE_RE = re.compile(
-    rf"^\s*[A-Z][A-Z.'\u2019-]+(?:[ -][A-Z][A-Za-z.'\u2019-]*){{0,3}}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
-    rf",\s+(?P<date>[^()\u2013\u2014\n]{{4,30}}?){_AGENCY}{_DASH}")
-"""A wire dateline: "SEOUL, Jan 14 (Reuters) -", "LONDON, March 3, 2025 \u2014", "KYIV, Ukraine, May 2 -"."""
 PUBLISHED_RE = re.compile(
     r"^\s*(?:first\s+)?(?P<cue>published|posted|updated|last\s+updated|dated?)\b(?:\s+on)?\s*:?\s*(?P<date>.{4,60})$", re.I)
 """A publication line: "Published: 3 March 2025", "Updated March 3, 2025 10:02 GMT"."""
@@ -124,29 +119,49 @@ MONTH_YEAR_RE = re.compile(rf"^\s*(?P<m>{_MONTH_RE})\.?\s+(?P<y>\d{{4}})\b", re.
 def infer_published(doc: Document, default_year: Optional[int] = None) -> Optional[tuple[str, str]]:
     """(date or window, evidence) from the document's own publication cues, or None.
 
-    Only cues that state when the article was written count: a wire dateline ("SEOUL, Jan 14
-    (Reuters) -"), a publication line ("Published: 3 March 2025") or a line that is only a date,
-    within the first ``HEAD_LINES`` lines.  Dates of events and years the body mentions ("since
-    2015", "protests in 1989") are never a publication date: a story is often about the past.  A
-    cue without a year takes ``default_year`` (the year most other documents of the ledger carry)
-    or is not used.  The result is a day, or the month's window for "Published March 2025";
-    never a made-up day.
+    Only cues that state when the article was written count: its dateline ("SEOUL, Jan 14
+    (Reuters) -", read by :mod:`claimledger.ingest.front_matter`), a publication line
+    ("Published: 3 March 2025") or a line that is only a date, within the first ``HEAD_LINES``
+    lines.  Dates of events and years the body mentions ("since 2015", "protests in 1989") are
+    never a publication date: a story is often about the past.  A cue without a year takes
+    ``default_year`` (the year most other documents of the ledger carry) or is not used.  The
+    result is a day, or the month's window for "Published March 2025"; never a made-up day.
     """
-    for number, line in enumerate(doc.text.split("\n", HEAD_LINES)[:HEAD_LINES]):
+    dateline, dateline_date = doc.dateline, doc.dateline_date
+    if dateline is None:
+        from claimledger.ingest.front_matter import read_front_matter  # documents stored before datelines
+
+        found = read_front_matter(doc.text)
+        dateline, dateline_date = found.dateline, found.date
+    if dateline_date:
+        day = _dateline_day(dateline_date, default_year)
+        if day:
+            note = f" (year {default_year} taken from the other documents)" if dateline_date.startswith("--") else ""
+            return day.isoformat(), f"dateline: \u201c{dateline}\u201d{note}"
+    for line in doc.text.split("\n", HEAD_LINES)[:HEAD_LINES]:
         line = line.strip()
         if not line or len(line) > 300:
             continue
-        for pattern, what in ((PUBLISHED_RE, "publication line"), (DATELINE_RE, "dateline"),
-                              (DATE_LINE_RE, "date line")):
+        for pattern, what in ((PUBLISHED_RE, "publication line"), (DATE_LINE_RE, "date line")):
             match = pattern.match(line)
             if not match:
                 continue
-            found = _cue_date(match.group("date"), default_year)
-            if found:
-                window, borrowed = found
+            found_date = _cue_date(match.group("date"), default_year)
+            if found_date:
+                window, borrowed = found_date
                 note = f" (year {default_year} taken from the other documents)" if borrowed else ""
                 return window, f"{what}: \u201c{line[:200]}\u201d{note}"
     return None
+
+
+def _dateline_day(value: str, default_year: Optional[int]) -> Optional[date]:
+    """``2025-01-14``, or ``--01-14`` with ``default_year``, as a date in range (else None)."""
+    try:
+        day = date.fromisoformat(f"{default_year:04d}{value[1:]}" if value.startswith("--") and default_year
+                                 else value)
+    except (ValueError, TypeError):
+        return None
+    return day if in_range(day) else None
 
 
 def _cue_date(text: str, default_year: Optional[int]) -> Optional[tuple[str, bool]]:
@@ -182,12 +197,13 @@ def _match_date(match: re.Match, fallback_year: Optional[int]) -> Optional[date]
 
 
 def default_year_of(docs: list[Document]) -> Optional[int]:
-    """The most common year among documents dated by metadata or the user to a day or a month.
+    """The most common year among documents dated by metadata, the user or a dateline with its
+    year, to a day or a month.
 
     Open windows, inferred dates and out-of-range values never count, so one odd date cannot
     become everybody's year.
     """
-    years = [w[1].year for d in docs if d.published and d.published_how in ("metadata", "user")
+    years = [w[1].year for d in docs if d.published and d.published_how in ("metadata", "user", "dateline")
              and (w := closed_window(d.published)) and (w[1] - w[0]).days <= 31]
     return max(sorted(set(years)), key=years.count) if years else None
 

@@ -1,6 +1,6 @@
 import json
 
-from claimledger.ingest.errors import IngestError
+from claimledger.ingest.errors import IngestError, IngestWarning
 from claimledger.ingest.jsonl import jsonl_documents
 
 from .samples import ELECTION, HEALTH, SPORT
@@ -19,8 +19,10 @@ def test_lines_become_documents_and_bad_lines_name_their_number():
         json.dumps({"text": HEALTH}),
     ]
     items = list(jsonl_documents("\n".join(lines), "batch.jsonl"))
-    docs = [item for item in items if not isinstance(item, IngestError)]
+    docs = [item for item in items if not isinstance(item, (IngestError, IngestWarning))]
     errors = [str(item) for item in items if isinstance(item, IngestError)]
+    warnings = [str(item) for item in items if isinstance(item, IngestWarning)]
+    assert warnings == ["batch.jsonl:6: 'published' ignored: date without a year 'sometime'"]
     assert [doc.name for doc in docs] == ["batch.jsonl:1", "batch.jsonl:6", "batch.jsonl:8"]
     first = docs[0]
     assert (first.title, first.url, first.outlet, first.author) == ("Vote", "https://n.example/vote", "Northern Post", "J. Smith")

@@ -131,7 +131,8 @@ def test_large_file_refused_by_limit_before_reading(tmp_path):
     path = tmp_path / "long.txt"
     path.write_text(QUAKE * 100)
     (error,) = read_inputs([str(path)], max_bytes=10_000)
-    assert error.reason == f"file too large ({path.stat().st_size / 1000:.1f} kB; the limit is 10.0 kB)"
+    assert error.reason == (f"file too large ({path.stat().st_size / 1000:.1f} kB; the limit is 10.0 kB, "
+                            "set with --max-bytes or CLAIMLEDGER_MAX_BYTES)")
 
 
 def test_fifty_megabyte_text_file_is_ingested_whole(tmp_path):
