@@ -4,6 +4,10 @@ Usage::
 
     python bench/figures.py [--repeat 5] [--files PATH ...]
     python bench/figures.py --newsquant /work/shared/benchmarks/newsquant/newsquant_dev.json
+    python bench/figures.py --hostile 10000
+
+``--hostile N`` times the two inputs that used to be quadratic: one sentence holding N numbers
+and one 1 MB word (through the URL / e-mail scan of ``figure_kinds``); both must stay linear.
 
 Runs on the bundled example articles by default.  Everything is measured in one run on the same
 texts, so the printed ratios (not the absolute seconds, which depend on the machine) are what to
@@ -25,13 +29,43 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "claimledger" / "examples" / "k
 
 
 
+def hostile(n: int) -> int:
+    """Seconds for one sentence of ``n`` numbers (parse, then figures) and for a 1 MB word."""
+    from claimledger import nlp as nlp_mod
+    from claimledger.extract.figure_kinds import special_spans
+    from claimledger.extract.figures import extract_figures
+    from claimledger.model import Document
+
+    word = "x" * 1_000_000 + "@example"
+    t0 = time.perf_counter()
+    special_spans(word)
+    t_word = time.perf_counter() - t0
+    nlp = nlp_mod.load()
+    for count in sorted({max(1, n // 4), n}):
+        text = "The tallies were " + ", ".join(str(7 * i + 3) for i in range(count)) + " in all."
+        nlp.max_length = max(nlp.max_length, len(text) + 1)
+        t0 = time.perf_counter()
+        parsed = nlp(text)
+        t_parse = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        rows = extract_figures(Document(id="h", text=text), parsed)
+        t_stage = time.perf_counter() - t0
+        print(f"{count:6d} numbers in one sentence: parse {t_parse:7.2f}s, figures {t_stage:7.2f}s, {len(rows)} rows")
+    print(f"1 MB word through the URL/e-mail scan: {t_word:.3f}s")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--files", nargs="*", type=Path, default=sorted(EXAMPLES.glob("*.txt")))
     ap.add_argument("--newsquant", type=Path, default=None,
                     help="a NewsQuant-format JSON file: use its sentences (one text each) instead of --files")
+    ap.add_argument("--hostile", type=int, default=None, metavar="N",
+                    help="time one sentence of N numbers and a 1 MB word instead (the quadratic cases)")
     args = ap.parse_args(argv)
+    if args.hostile:
+        return hostile(args.hostile)
 
     from claimledger import nlp as nlp_mod
     from claimledger.extract.figures import extract_figures

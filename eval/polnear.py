@@ -1,6 +1,10 @@
-"""Evaluate attribution extraction on PolNeAR (dev split) against textacy's direct quotations.
+"""Evaluate attribution extraction on PolNeAR (train sample read, dev held back) against textacy.
 
-    python eval/polnear.py [--split dev] [--limit N] [--root DIR] [--errors]
+    python eval/polnear.py [--train-sample N] [--limit N] [--root DIR] [--errors]
+
+Held-out discipline: error analysis uses the ``train`` split only (a fixed sample of
+``--train-sample`` articles chosen by a hash of the article name, the "read" column); ``dev`` is
+scored, never studied (``--errors`` lists train articles only).  Both columns print side by side.
 
 Prints precision / recall / F1 for Source, Cue and Content spans, exact and token-overlap, and
 for whole attributions (source + content linked), for claimledger's ``statements`` stage and,
@@ -19,6 +23,9 @@ Matching (documented so numbers are comparable across runs):
 - statements that differ only by speaker ("Neither X nor Y confirmed": one per name) count once;
 - ``--errors`` lists our misses (no predicted content touches the gold content), wrong sources
   and false alarms, with the cue in brackets, to study misses by category;
+- *named source right*: of gold attributions whose source holds a capitalised word (a name) and
+  whose content one of our statements touches, the share where that statement's source shares a
+  word with the gold source;
 - one annotator file per article (the first by name); PolNeAR only annotates the outermost
   attribution of a chain, so only our outermost cue/source span is scored, not the chain.
 
@@ -28,6 +35,7 @@ Research use only: the corpus texts are read from the benchmark folder, never co
 from __future__ import annotations
 
 import argparse
+import hashlib
 import re
 import os
 import sys
@@ -92,6 +100,12 @@ def read_ann(path: Path) -> list[Attribution]:
         get = lambda r: spans[roles[r]][1] if r in roles and roles[r] in spans else ()
         out.append(Attribution(source=get("Source"), cue=get("Cue"), content=get("Content")))
     return out
+
+
+def train_sample(root: Path = DEFAULT_ROOT, n: int = 120) -> list[str]:
+    """A fixed sample of ``n`` train article names (by hash of the name): the part read for error analysis."""
+    names = sorted({ann.stem.rsplit("_", 1)[0] for ann in (root / "train" / "attributions").glob("*.ann")})
+    return sorted(names, key=lambda name: hashlib.sha1(name.encode("utf-8")).hexdigest())[:n]
 
 
 def load_split(split: str = "dev", root: Path = DEFAULT_ROOT, limit: Optional[int] = None,
@@ -199,6 +213,12 @@ def _trim(text: str, parts: Parts) -> Parts:
     return tuple(out)
 
 
+def _word_spans(text: str, parts: Parts) -> list[tuple[int, int]]:
+    """(start, end) of each word in ``parts``, skipping a leading determiner ("the", "a")."""
+    out = [(m.start(), m.end()) for s, e in parts for m in WORD.finditer(text, s, e)]
+    return [w for w in out if text[w[0]:w[1]].lower() not in ("the", "a", "an", "i")]
+
+
 def _tokens(text: str, parts: Parts) -> frozenset[int]:
     toks = set()
     for s, e in parts:
@@ -277,6 +297,18 @@ def score_article(text: str, pred: list[Attribution], gold: list[Attribution]) -
             return 0.0
         return len(ca & cb) / max(1, len(ca | cb)) + (len(sa & sb) / max(1, len(sa | sb)) if sa else 0)
 
+    named = Counts()
+    for g in gold:
+        if not g.content or not g.source or not any(text[s:e][:1].isupper() for s, e in _word_spans(text, g.source)):
+            continue
+        gc, gs = _tokens(text, g.content), _tokens(text, g.source)
+        touching = [a for a in pred if a.content and _tokens(text, a.content) & gc]
+        if not touching:
+            continue
+        named.n_gold += 1
+        named.n_pred += 1
+        named.tp += any(_tokens(text, a.source) & gs for a in touching)
+    result["named_source_right"] = named
     result["attribution_exact"] = Counts(_match(p_pairs, g_pairs, exact_pair), len(p_pairs), len(g_pairs))
     result["attribution_overlap"] = Counts(_match(p_pairs, g_pairs, overlap_pair), len(p_pairs), len(g_pairs))
     return result
@@ -312,7 +344,8 @@ def attribution_errors(text: str, pred: list[Attribution], gold: list[Attributio
     return errors
 
 
-METRICS = tuple(f"{r}_{m}" for r in ("source", "cue", "content", "attribution") for m in ("exact", "overlap"))
+METRICS = tuple(f"{r}_{m}" for r in ("source", "cue", "content", "attribution") for m in ("exact", "overlap")) + (
+    "named_source_right",)
 
 
 def evaluate(articles: list[Article], systems: tuple[str, ...] = ("claimledger", "textacy"),
@@ -351,6 +384,7 @@ def evaluate(articles: list[Article], systems: tuple[str, ...] = ("claimledger",
 
 
 def format_report(report: dict[str, dict[str, tuple[float, float, float]]]) -> str:
+    """One column per (system, part), P / R / F1 per metric (named_source_right: the share right)."""
     systems = list(report)
     lines = ["metric".ljust(22) + "".join(f"{s:>27}" for s in systems),
              " " * 22 + "".join(f"{'P':>9}{'R':>9}{'F1':>9}" for _ in systems)]
@@ -368,22 +402,31 @@ def format_report(report: dict[str, dict[str, tuple[float, float, float]]]) -> s
 
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", default="dev")
-    ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)
-    ap.add_argument("--model", default=None)
+    ap.add_argument("--train-sample", type=int, default=120,
+                    help="how many train articles form the read part (fixed by a hash of their names)")
+    ap.add_argument("--limit", type=int, default=None, help="only the first N dev articles")
+    ap.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="the PolNeAR folder (train/, dev/)")
+    ap.add_argument("--model", default=None, help="spaCy model name (default: claimledger's)")
     ap.add_argument("--errors", action="store_true",
-                    help="also print our misses and false alarms, grouped by category")
+                    help="also print our misses and false alarms on the train sample (never on dev)")
+    ap.add_argument("--no-dev", action="store_true", help="score the train sample only (faster error analysis)")
     args = ap.parse_args(argv)
-    articles = load_split(args.split, args.root, args.limit)
     t0 = time.perf_counter()
+    read = load_split("train", args.root, names=train_sample(args.root, args.train_sample))
     errors: Optional[list[tuple[str, str, str]]] = [] if args.errors else None
-    report = evaluate(articles, model=args.model, errors=errors)
+    report = {"claimledger train (read)": evaluate(read, systems=("claimledger",), model=args.model,
+                                                   errors=errors)["claimledger"]}
+    n_held = 0
+    if not args.no_dev:
+        held = load_split("dev", args.root, args.limit)
+        n_held = len(held)
+        scored = evaluate(held, model=args.model)
+        report["claimledger dev (held)"] = scored["claimledger"]
+        report["textacy dev"] = scored["textacy"]
     elapsed = time.perf_counter() - t0
-    n_gold = sum(len(a.gold) for a in articles)
-    print(f"PolNeAR {args.split}: {len(articles)} articles, {n_gold} gold attributions ({elapsed:.1f}s)")
+    print(f"PolNeAR: train sample {len(read)} articles (read), dev {n_held} articles (held back) ({elapsed:.1f}s)")
     print(format_report(report))
-    print("Anchors (exact F1): CofeNet source 83.2, cue 75.3, content 72.9; textacy content+source ~42")
+    print("Anchors (exact F1, test): CofeNet source 83.2, cue 75.3, content 72.9; textacy content+source ~42")
     if errors:
         for category in ("missed", "wrong source", "spurious"):
             rows = [e for e in errors if e[1] == category]

@@ -19,6 +19,7 @@ from claimledger.extract import units as un
 from claimledger.extract.figure_kinds import MONTHS
 from claimledger.extract.figure_spans import DOWN_LEMMAS, UP_LEMMAS, Found
 from claimledger.model import Figure
+from claimledger.extract.sentence_index import per_sentence, token_sentence
 
 QUALIFIER_PHRASES: list[tuple[str, str]] = sorted([
     ("about", "approx"), ("around", "approx"), ("some", "approx"), ("roughly", "approx"),
@@ -94,7 +95,7 @@ COLLECTIVE_NOUNS = {"number", "total", "toll", "count", "tally", "figure", "tall
 def qualify(parsed: SpacyDoc, item: Found) -> None:
     if item.number.is_range:
         item.qualifier = "range"
-    lo = max(item.start - 6, parsed[item.start].sent.start)
+    lo = max(item.start - 6, token_sentence(parsed[item.start]).start)
     window = [t for t in parsed[lo:item.start] if not t.is_quote]
     before = [t.lower_ for t in window][-4:]
     joined = " ".join(before)
@@ -142,7 +143,7 @@ def bounds(item: Found) -> tuple[Optional[float], Optional[float], Optional[floa
 
 def hedge(parsed: SpacyDoc, item: Found, anchor: Token) -> Optional[str]:
     """A hedging word that governs the figure's clause (not one from a neighbouring clause)."""
-    hedges = [t for t in anchor.sent if t.lower_ in HEDGES]
+    hedges = per_sentence(parsed, token_sentence(anchor), "hedges", lambda s: [t for t in s if t.lower_ in HEDGES])
     if not hedges:
         return None
     chain = [anchor] + [parsed[i] for i in range(item.start, item.end) if i != anchor.i]
@@ -158,7 +159,7 @@ def hedge(parsed: SpacyDoc, item: Found, anchor: Token) -> Optional[str]:
 
 
 def negated(parsed: SpacyDoc, item: Found, anchor: Token) -> bool:
-    window = [t.lower_ for t in parsed[max(item.start - 2, anchor.sent.start):item.start]]
+    window = [t.lower_ for t in parsed[max(item.start - 2, token_sentence(anchor).start):item.start]]
     if any(w in NEGATION_CUES for w in window):
         return True
     node = anchor
@@ -169,17 +170,20 @@ def negated(parsed: SpacyDoc, item: Found, anchor: Token) -> bool:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             # "had not sent 10,000 doctors" denies the figure; "1 in 5 adults do not exercise" asserts it
-            if any(c.dep_ == "neg" for c in node.children) and not is_subject:
+            negated_heads = per_sentence(parsed, token_sentence(anchor), "neg_heads",
+                                         lambda s: {t.head.i for t in s if t.dep_ == "neg"})
+            if node.i in negated_heads and not is_subject:
                 return True
             if node.lemma_ in DENIAL_LEMMAS:
                 return True
-    return any(t.lemma_ in DENIAL_LEMMAS and t.i < anchor.i for t in anchor.sent)
+    denials = per_sentence(parsed, token_sentence(anchor), "denials", lambda s: [t.i for t in s if t.lemma_ in DENIAL_LEMMAS])
+    return bool(denials) and denials[0] < anchor.i
 
 
 def counted_phrase(parsed: SpacyDoc, item: Found) -> tuple[Optional[str], Optional[Token]]:
     """What the number counts: the noun phrase it modifies (unit words and 'of'-phrase kept)."""
     e = item.unit_end
-    sent_end = parsed[item.num_start].sent.end
+    sent_end = token_sentence(parsed[item.num_start]).end
     j = e
     unit_head = parsed[e - 1] if e > item.num_end else None
     if item.unit in un.AREA_UNITS | un.LENGTH_UNITS | {"t", "kg", "bbl", "l", "gal"}:
@@ -302,7 +306,7 @@ def event_of(parsed: SpacyDoc, item: Found, head: Optional[Token]) -> Optional[s
             if node.pos_ == "VERB" and lemma not in ("be", "have"):
                 break
     # surface fallback: "2,700 wounded" or "the 1,250 km² (483 sq mi) it captured" misparsed
-    return _event_after(parsed, head.i + 1 if head is not None else item.end, anchor.sent.end, own_numbers)
+    return _event_after(parsed, head.i + 1 if head is not None else item.end, token_sentence(anchor).end, own_numbers)
 
 
 def _event_after(parsed: SpacyDoc, k: int, sent_end: int, own: set[int]) -> Optional[str]:
@@ -445,7 +449,7 @@ def subject_counted(anchor: Token) -> Optional[str]:
 
 def territory_context(parsed: SpacyDoc, item: Found) -> bool:
     """Length unit about territory: 'of territory' after it, or captured/lost/retaken as event."""
-    sent = parsed[item.num_start].sent
+    sent = token_sentence(parsed[item.num_start])
     after = parsed[item.unit_end:min(item.unit_end + 4, sent.end)].text.lower()
     if any(w in after.split() for w in un.TERRITORY_WORDS):
         return True
@@ -457,14 +461,15 @@ def territory_context(parsed: SpacyDoc, item: Found) -> bool:
 def elliptical_counted(parsed: SpacyDoc, item: Found, figures: list[Figure],
                         previous: list[tuple[int, str]]) -> Optional[str]:
     """Counted noun of a figure with an elliptical head: the coordinated figure's, or the last population."""
-    sent = parsed[item.num_start].sent
+    sent = token_sentence(parsed[item.num_start])
     nxt = parsed[item.unit_end] if item.unit_end < len(parsed) else None
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.lower_ not in ("%",):
         return None
     start_char = parsed[item.start].idx
     for fig in reversed(figures):
         if fig.sentence_start == sent.start_char and fig.kind == "figure" and fig.unit == "count" and fig.counted:
-            gap = sent.text[fig.end - sent.start_char:start_char - sent.start_char]  # not Doc.text: O(article)
+            sent_text = per_sentence(parsed, sent, "text", lambda s: s.text)   # not Doc.text: O(article)
+            gap = sent_text[fig.end - sent.start_char:start_char - sent.start_char]
             if len(gap) < 60 and re.search(r"\b(and|from|than|compared|versus|vs|against|to|or)\b|,|;", gap):
                 return fig.counted
             break
@@ -484,7 +489,7 @@ def elliptical_counted(parsed: SpacyDoc, item: Found, figures: list[Figure],
 
 def as_of_wording(sent: SpacySpan, offset: int) -> Optional[str]:
     """The time wording of the sentence nearest to the figure (at character ``offset`` in it)."""
-    matches = list(AS_OF.finditer(sent.text))
+    matches = per_sentence(sent.doc, sent, "as_of", lambda s: list(AS_OF.finditer(s.text)))
     if not matches:
         return None
     nearest = min(matches, key=lambda m: min(abs(m.start() - offset), abs(m.end() - offset)))

@@ -14,6 +14,7 @@ from spacy.tokens import Doc as SpacyDoc
 
 from claimledger.extract import units as un
 from claimledger.extract.figure_spans import CLOCK, DOT_CLOCK, Found, year_like
+from claimledger.extract.sentence_index import token_sentence
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -30,7 +31,7 @@ PERIOD_NOUNS = {"sales", "revenues", "earnings", "profits", "results", "election
 """Nouns that a year modifies ("1988 sales", "2024 elections") rather than a count of them."""
 
 SPECIAL_TEXT = re.compile(
-    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+|"
+    r"https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+|(?<!\w)[@#]\w+|"
     r"(?<!\w)\+?\(?\d{1,4}\)?[\s.-]\d{3}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?(?!\w)|"
     r"(?<!\w)\+\d{1,3}(?:[\s.-]\(?\d{1,4}\)?){2,5}(?!\w)|"
     r"(?<![\w,.])\d{3,}(?:-\d{3,}){2,}(?!\w)",
@@ -171,7 +172,7 @@ def _is_age_by_context(parsed: SpacyDoc, item: Found) -> bool:
     nxt = parsed[e] if e < len(parsed) else None
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "NUM") and nxt.lower_ not in ("years", "year"):
         return False
-    sent = parsed[s].sent
+    sent = token_sentence(parsed[s])
     if "life expectancy" in sent.text.lower()[: parsed[s].idx - sent.start_char]:
         return True
     verb = parsed[s].head

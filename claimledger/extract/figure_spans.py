@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from claimledger.extract import numbers as num
 from claimledger.extract import units as un
 from claimledger.model import Figure
+from claimledger.extract.sentence_index import token_sentence
 
 UP_LEMMAS = {"rise", "increase", "grow", "climb", "jump", "gain", "surge", "soar", "up", "raise",
              "boost", "add", "rally", "expand", "advance", "widen", "higher", "leap", "rebound", "spike",
@@ -488,7 +489,7 @@ def _money_context(parsed: SpacyDoc, item: Found) -> bool:
     """'pounds' is money near prices and payments or with a scale (two million pounds), else weight."""
     if item.number.value >= 1e6 or any(w in num.SCALES for w in parsed[item.num_start:item.num_end].text.lower().split()):
         return True
-    return any(t.lemma_.lower() in MONEY_LEMMAS for t in parsed[item.start].sent)
+    return any(t.lemma_.lower() in MONEY_LEMMAS for t in token_sentence(parsed[item.start]))
 
 
 def _read_unit_words(parsed: SpacyDoc, item: Found) -> None:

@@ -46,6 +46,7 @@ from claimledger.extract.figure_kinds import bio_start, classify, special_spans
 from claimledger.extract.figure_spans import Found, find_spans
 from claimledger.model import Document, Figure
 from claimledger.pipeline import Context, stage
+from claimledger.extract.sentence_index import token_sentence
 
 
 def extract_figures(doc: Document, parsed: SpacyDoc) -> list[Figure]:
@@ -94,11 +95,14 @@ def _inherit_units(parsed: SpacyDoc, items: list[Found]) -> None:
     """
     text = parsed.text
     figs = [it.figure for it in items if it.figure is not None and it.figure.kind == "figure"]
+    first_in_sentence = 0   # index of the first figure of the current sentence: no rescan of earlier ones
     for idx, fig in enumerate(figs):
+        if figs[first_in_sentence].sentence_start != fig.sentence_start:
+            first_in_sentence = idx
         if not _bare(fig):
             continue
         source = None
-        before = [f for f in figs[:idx] if f.sentence_start == fig.sentence_start]
+        before = figs[first_in_sentence:idx][-50:]   # the last figures of the sentence, enough for any reading
         prev = before[-1] if before else None
         if prev is not None and not _bare(prev) and prev.unit != "fraction":
             gap = text[prev.end:fig.start]
@@ -111,7 +115,7 @@ def _inherit_units(parsed: SpacyDoc, items: list[Found]) -> None:
                 and nxt.unit not in ("count", "fraction") \
                 and re.fullmatch(r"\s*(?:or|to|-|–)\s*", text[fig.end:nxt.start]):
             source = nxt
-        if source is None and LEVEL_CUE.search(text[fig.sentence_start:fig.start]) and fig.value:
+        if source is None and LEVEL_CUE.search(text[max(fig.sentence_start, fig.start - 40):fig.start]) and fig.value:
             for other in reversed(before):
                 if other.unit not in (None, "count", "percent", "fraction") and other.relative is None \
                         and other.value and 0.5 <= fig.value / other.value <= 2:
@@ -176,7 +180,7 @@ def _copy_to_conversions(text: str, figures: list[Figure]) -> None:
 def _interpret(doc: Document, parsed: SpacyDoc, item: Found, special: list[tuple[int, int]], bio: int,
                figures: list[Figure], previous_counted: list[tuple[int, str]]) -> Optional[Figure]:
     """Turn one number span into a Figure row (None when it is not a number after all)."""
-    sent = parsed[item.num_start].sent
+    sent = token_sentence(parsed[item.num_start])
     is_multiplier = "relation" in item.extra
     item.kind = "figure" if is_multiplier else classify(parsed, item, special, bio)
     qualify(parsed, item)
@@ -267,7 +271,7 @@ def _link_relatives(parsed: SpacyDoc, items: list[Found]) -> None:
             continue
         target = None
         if fig.relative == "share":
-            sent_end = parsed[item.num_start].sent.end
+            sent_end = token_sentence(parsed[item.num_start]).end
             for other in figs[idx + 1:]:
                 if other.start >= sent_end or other.start > item.end + 8:
                     break
@@ -298,7 +302,7 @@ def _link_change(parsed: SpacyDoc, item: Found, before: list[Found]) -> None:
     subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or subjects[0].lower_ not in ANAPHORIC_SUBJECTS:
         return
-    sent_start = parsed[item.num_start].sent.start
+    sent_start = token_sentence(parsed[item.num_start]).start
     for other in reversed(before):
         target = other.figure
         if target is None or target.kind != "figure" or target.relative is not None:

@@ -26,6 +26,7 @@ from claimledger.extract.noun_cues import noun_draft
 from claimledger.extract.polarity import is_hedged, polarity_of
 from claimledger.extract.topic_cues import attitude_draft, topic_draft
 from claimledger.model import Document
+from claimledger.extract.sentence_index import token_sentence
 
 
 def sentence_drafts(doc: Document, sent: SpacySpan, in_quote) -> list[Draft]:
@@ -212,7 +213,7 @@ def _is_document(subject: Optional[Token | SpacySpan]) -> bool:
 
 def _late_that_clause(verb: Token) -> Optional[Token]:
     """A 'that' clause within a few words after the cue but attached elsewhere by the parser."""
-    for tok in verb.doc[verb.i + 1:min(verb.i + 10, verb.sent.end)]:
+    for tok in verb.doc[verb.i + 1:min(verb.i + 10, token_sentence(verb).end)]:
         if tok.lower_ == "that" and tok.i > verb.i + 1:
             # 'that' as the clause's mark, or misread as a determiner of its subject
             clause = tok.head if tok.dep_ == "mark" else (

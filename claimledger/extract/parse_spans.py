@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from claimledger.extract.cue_lexicon import PUNCT_STRIP
+from claimledger.extract.sentence_index import token_sentence
 
 
 def is_passive(verb: Token) -> bool:
@@ -63,7 +64,7 @@ def _cue_bounds(verb: Token) -> tuple[Token, Token]:
     or the occasion ("said in an interview") after it."""
     first = verb
     i = verb.i - 1
-    while i >= verb.sent.start:
+    while i >= token_sentence(verb).start:
         tok = verb.doc[i]
         if tok.head.i == verb.i and (tok.dep_ in {"aux", "auxpass", "neg"} or (
                 tok.dep_ == "advmod" and tok.pos_ == "ADV" and tok.lower_ not in NOT_CUE_ADVERBS)):

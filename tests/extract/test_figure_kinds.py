@@ -18,3 +18,21 @@ def test_bio_start_only_in_the_tail():
     assert bio_start(body + bio) == len(body)
     assert bio_start(bio + "\n" + body) == len(bio + "\n" + body)
     assert bio_start(body) == len(body)
+
+
+def test_email_scan_is_bounded_and_still_finds_addresses():
+    from claimledger.extract.figure_kinds import special_spans
+
+    text = "Write to press@quake-relief.org for the 40 survivors' list."
+    (start, end), = special_spans(text)
+    assert text[start:end] == "press@quake-relief.org"
+    assert special_spans("y" * 200_000 + "@") == []   # no address, and no backtracking over the word
+
+
+def test_many_numbers_in_one_sentence_all_read(nlp):
+    from claimledger.extract.figures import extract_figures
+    from claimledger.model import Document
+
+    text = "Precinct counts were " + ", ".join(str(100 + 3 * i) for i in range(400)) + "."
+    rows = extract_figures(Document(id="p", text=text), nlp(text))
+    assert len(rows) == 400 and rows[-1].value == 100 + 3 * 399
