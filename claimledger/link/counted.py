@@ -16,7 +16,8 @@ PERSONNEL = {"soldier", "troop", "fighter", "serviceman", "servicemen", "personn
              "combatant", "recruit", "mercenary", "infantryman", "marine", "volunteer", "army",
              "military", "conscript", "militant", "unit", "trooper"}
 PEOPLE = {"people", "person", "patient", "case", "individual", "resident", "citizen", "inhabitant", "victim",
-          "civilian", "human", "men", "women", "child", "children"}
+          "civilian", "human", "men", "women", "child", "children", "supporter", "fan", "spectator",
+          "passenger", "pilgrim", "migrant", "tourist", "villager", "shopper", "visitor", "guest"}
 JOBS = {"job", "position", "role", "layoff", "post"}
 VOTES = {"vote", "ballot"}
 HEAD_CLASS = {**{w: "troops" for w in PERSONNEL}, **{w: "people" for w in PEOPLE},
@@ -182,7 +183,12 @@ STOP_SUBJECTS = {"estimate", "it", "they", "he", "she", "we", "this", "that", "w
 def is_difference(before: str, after: str) -> bool:
     """"a lead of 6,000 votes", "2,000 votes behind": a gap between two quantities."""
     words = set(fold(before).split()[-3:]) | set(fold(after).split()[:3])
-    return bool(words & DIFFERENCE_WORDS)
+    return bool(words & DIFFERENCE_WORDS) or bool(EXCEEDED_BY.search(fold(before)))
+
+
+EXCEEDED_BY = re.compile(r"\b(?:exceed\w*|surpass\w*|outnumber\w*|overshot|topped|beat|higher|lower|more|fewer|"
+                         r"less)\b[^.;]{0,40}\bby\s+(?:about|around|some|nearly|almost|roughly|more than|over)?\s*$")
+""""exceeded its capacity by around 4,000": the size of a gap, not a count of its own."""
 
 
 def event_near(before: str, after: str, has_head: bool = True) -> Optional[str]:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from claimledger.link.counted import (  # noqa: F401  (re-exported for callers of measures)
-    BASE_UNIT, DEMONYMS, EVENT_LABEL, HEAD_CLASS, OWNER_VERBS, PRESENCE_EVENTS, UNIT_LABEL, dimension,
+    BASE_UNIT, DEMONYMS, EVENT_INDEX, EVENT_LABEL, HEAD_CLASS, OWNER_VERBS, PRESENCE_EVENTS, UNIT_LABEL, dimension,
     event_near, is_difference, mentioned_nations, normalise_counted, normalise_event, population_in,
     singular, subject_before,
 )
@@ -41,6 +41,11 @@ from claimledger.link.scope import scope_of, story_year, time_ref
 from claimledger.link.names import fold
 from claimledger.link.timeline import is_earlier_value
 from claimledger.model import EVENTS, Document, Figure, Measure
+
+
+KNOWN_HEADS = set(HEAD_CLASS) | set(HEAD_CLASS.values())
+NOT_POPULATIONS = {"more", "other", "others", "another", "further", "additional", "total", "number", "now", "toll"}
+"""Words that stand where a counted noun would ("six more", "two others"): the count is of people."""
 
 
 @dataclass(frozen=True)
@@ -136,7 +141,8 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
         s_head, s_nation = population_in(sentence)
         head, nation = head or s_head, nation or s_nation
     event = normalise_event(fig.event) or implied or event_near(before, after, head is not None or dim != "count")
-    if head is None and event in PEOPLE_EVENTS and dim == "count":
+    if event in PEOPLE_EVENTS and dim == "count" and head not in KNOWN_HEADS and (
+            not fig.counted or head is None or head in EVENT_INDEX or head in NOT_POPULATIONS):
         head = "people"                     # "the death toll rose to 86", "four more are in critical condition"
     if event == "lost":                     # "lost their lives" is read as killed by the vocabulary
         event = "killed" if head in (None, "people", "troops") else "destroyed"
@@ -233,6 +239,8 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
             by_dimension[key.dimension].append(groups[-1])
     _merge_synonymous_heads(groups)
     _merge_lengths_into_areas(groups)
+    _merge_lone_nation(groups)
+    _split_past_events(groups)
     figure_group = {f.id: g for g in groups for f in g.figures}
     for fig in relatives:
         target = figure_group.get(fig.relative_to or "")
@@ -266,7 +274,6 @@ def _nearest_before(fig: Figure, figures: list[Figure], figure_group: dict[str, 
     return figure_group[before[-1].id] if before else None
 
 
-KNOWN_HEADS = set(HEAD_CLASS) | set(HEAD_CLASS.values())
 
 
 def _merge_synonymous_heads(groups: list[MeasureGroup]) -> None:
@@ -291,6 +298,45 @@ def _merge_synonymous_heads(groups: list[MeasureGroup]) -> None:
                 a.figures.extend(b.figures)
                 a.unit_mismatch.extend(b.unit_mismatch)
                 groups.remove(b)
+
+
+def _split_past_events(groups: list[MeasureGroup]) -> None:
+    """Past events quoted for comparison are each their own event: historical figures share a
+    measure only when they give the same value (one earlier fire cited by two outlets)."""
+    for g in [g for g in groups if g.key.time_ref == "historical" and len(g.figures) > 1]:
+        clusters: list[list[Figure]] = []
+        for f in g.figures:
+            home = next((c for c in clusters if c[0].value and f.value
+                         and abs(c[0].value - f.value) <= 0.05 * max(c[0].value, f.value)), None)
+            if home is None:
+                clusters.append([f])
+            else:
+                home.append(f)
+        if len(clusters) > 1:
+            at = groups.index(g)
+            groups[at:at + 1] = [MeasureGroup(key=g.key, figures=c,
+                                              unit_mismatch=[f for f in g.unit_mismatch if f in c]) for c in clusters]
+
+
+def _merge_lone_nation(groups: list[MeasureGroup]) -> None:
+    """A population named with its nation ("Indonesian people killed") and the same population
+    without one are one measure when no other nation's figures of that kind exist in the set
+    (India's and China's dead stay apart)."""
+    def base(k: FigureKey):
+        return (k.head, k.event, k.dimension, k.scope, k.time_ref)
+    for g in list(groups):
+        if not g.key.nation or g.key.nation.startswith("owner:") or g not in groups:
+            continue
+        others = [o for o in groups if o is not g and base(o.key) == base(g.key)]
+        if any(o.key.nation and o.key.nation != g.key.nation for o in others):
+            continue
+        bare = [o for o in others if o.key.nation is None]
+        if bare:
+            target = max(bare, key=lambda o: len(o.figures))
+            target.figures.extend(g.figures)
+            target.unit_mismatch.extend(g.unit_mismatch)
+            target.key = g.key
+            groups.remove(g)
 
 
 def _merge_lengths_into_areas(groups: list[MeasureGroup]) -> None:

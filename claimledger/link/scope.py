@@ -31,7 +31,6 @@ OF_THEM = re.compile(r"^\s*(?:of|among)\s+(?:them|those|these|whom|the\s+(?:dead
 INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|additional|further)\s+$", re.I)
 INCREMENT_AFTER = re.compile(r"^\s+(?:more|additional|further|new)\b", re.I)
 INSIDE = re.compile(r"\b(inside|outside|not in)\s+(?:of\s+)?(?:the\s+|a\s+)?([\w-]+(?:\s+[\w-]+)?)", re.I)
-AT_PLACE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|\w+)\s+){0,4}?(\w+)\b", re.I)
 SUBGROUP_HEADS = {"child", "children", "police", "officer", "officers", "policeman", "policemen", "woman", "women",
                   "foreigner", "foreigners", "student", "students", "firefighter", "firefighters"}
 
@@ -84,13 +83,32 @@ def scope_of(fig: Figure, doc: Document, earlier_events: set[str], event: Option
     inside = INSIDE.search(clause)
     if inside:
         return f"{inside.group(1).lower()} {fold(inside.group(2))}"
-    lead = re.split(r"[,;:]\s", before)[-1] if "," in before else before
+    lead = re.split(r"[,;:]\s", before)[-1]
     for part in (clause, lead):
-        for m in AT_PLACE.finditer(part):
-            noun = fold(m.group(1))
-            if noun in SCOPE_NOUNS or noun.rstrip("s") in SCOPE_NOUNS:
-                return " ".join(m.group(0).split()[1:]).lower()
+        words = part.split()
+        for i, w in enumerate(words):
+            if fold(w) not in ("in", "at", "to", "inside"):
+                continue
+            for j in range(i + 1, min(i + 6, len(words))):
+                if _is_scope_noun(words[j]):
+                    between = [w for w in words[i + 1:j] if fold(w) not in ("a", "an", "the")]
+                    if between:              # "in three government hospitals", not "died in hospital"
+                        return fold(" ".join(words[i + 1:j + 1]))
+                    break
+    near = lead.split()[-6:]                 # a named place right before: "Kanjuruhan Hospital as many as 21"
+    for j, w in enumerate(near):
+        if _is_scope_noun(w) and w[:1].isupper() and j > 0 and near[j - 1][:1].isupper() \
+                and fold(near[j - 1]) not in ("the", "a", "an") and not re.search(r"[.,;:]$", near[j - 1]):
+            k = j
+            while k > 0 and near[k - 1][:1].isupper() and fold(near[k - 1]) not in ("the", "a", "an"):
+                k -= 1
+            return fold(" ".join(near[k:j + 1]))
     return None
+
+
+def _is_scope_noun(word: str) -> bool:
+    w = fold(word).strip(".,;:()")
+    return w in SCOPE_NOUNS or w.rstrip("s") in SCOPE_NOUNS
 
 
 def _subgroup(counted: Optional[str]) -> Optional[str]:

@@ -70,6 +70,15 @@ class Row:
     rank: Optional[float] = 0.0        # months before its article's date, from the wording
     update: Optional[str] = None       # up | down | any: change words mark an update
     earlier: bool = False              # the old value of "up from 250"
+    inferred: bool = False             # the date comes from an inferred publication date
+
+    def date_text(self) -> Optional[str]:
+        """The date as a text or metadata states it ("2025-01-14", a window), "inferred …" when
+        it was guessed, None when there is none: a midpoint is never shown as a fact."""
+        if not (self.precise and self.window):
+            return None
+        shown = format_window(*self.window)
+        return f"inferred {shown}" if self.inferred else shown
 
     @property
     def precise(self) -> bool:
@@ -158,7 +167,8 @@ def judge(measure: Measure, group: MeasureGroup, index: OriginIndex, parties: se
                         window=parse_window(fig.as_of) or parse_window(doc.published if doc else None),
                         mismatch=fig in group.unit_mismatch, rank=months_ago(fig.as_of_text),
                         update=update_direction(doc, fig) if doc else None,
-                        earlier=is_earlier_value(doc, fig) if doc else False))
+                        earlier=is_earlier_value(doc, fig) if doc else False,
+                        inferred=bool(doc is not None and doc.published_how == "inferred")))
     _inherit_body_origins(rows, index)
     articles = {index.root_doc(f.doc) for f in group.figures + group.relatives}
     all_docs = {f.doc for f in group.figures + group.relatives}
@@ -177,8 +187,9 @@ def judge(measure: Measure, group: MeasureGroup, index: OriginIndex, parties: se
         measure.explanation = f"Only relative figures ({', '.join(describe(f) for f in group.relatives)}); {counts}."
         return
     conflict_pairs, evolving_pairs, unit_pairs = [], [], []
-    for i, a in enumerate(rows):
-        for b in rows[i + 1:]:
+    contenders = _contenders(rows, measure)
+    for i, a in enumerate(contenders):
+        for b in contenders[i + 1:]:
             if a.mismatch != b.mismatch:
                 unit_pairs.append((a, b))
                 continue
@@ -205,6 +216,11 @@ def judge(measure: Measure, group: MeasureGroup, index: OriginIndex, parties: se
     for a, b in conflict_pairs:
         judgement.conflicts.append(([a.fig.id, b.fig.id], "figures",
                                     f"{measure.label}: {_say(a)} vs {_say(b)}: incompatible at about the same time."))
+    if not conflict_pairs:
+        for early, late in _one_per_origin_pair(_revisions(evolving_pairs)):
+            judgement.conflicts.append(([early.fig.id, late.fig.id], "figures",
+                                        f"{measure.label}: revised from {_say(early)} to {_say(late)}: "
+                                        f"not both the current count."))
     if conflict_pairs or unit_pairs:
         a, b = (conflict_pairs or unit_pairs)[0]
         extra = f" Units differ ({a.fig.unit_text or a.fig.unit} vs {b.fig.unit_text or b.fig.unit})." if unit_pairs else ""
@@ -222,6 +238,10 @@ def judge(measure: Measure, group: MeasureGroup, index: OriginIndex, parties: se
         steps = " → ".join(f"{describe(r.fig)} ({_when_text(r)})" for r in _steps(ordered))
         measure.verdict = "evolving"
         measure.explanation = f"Evolving over time: {steps}. {counts}."
+    elif len(origins) >= 2 and _far_apart(rows):
+        measure.verdict = "far_apart"
+        measure.explanation = (f"Far apart: {', '.join(_say(r) for r in _one_per_origin(rows))} are compatible "
+                               f"{_spread(rows, measure)}. {counts}.")
     elif len(origins) >= 2:
         measure.verdict = "agree"
         measure.explanation = (f"Agree: {', '.join(_say(r) for r in _one_per_origin(rows))} are compatible "
@@ -272,6 +292,31 @@ def _spread(rows: list[Row], measure: Measure) -> str:
     else:
         return "once qualifiers and ranges are applied"
     return f"once qualifiers and ranges are applied, but far apart: compatible {where}"
+
+
+def _contenders(rows: list[Row], measure: Measure) -> list[Row]:
+    """The figures that can contradict each other.  Vague amounts ("hundreds") state no count;
+    increments ("another 29") and subgroups are not estimates of one quantity; a count under
+    ten set against a measure whose figures run to hundreds is an anecdote or a part (two
+    people named in a story of 1,000 dead), not a competing estimate."""
+    if measure.scope in ("additional", "subgroup"):
+        return []
+    precise = [r for r in rows if not r.fig.vague]
+    bests = sorted(r.best for r in precise if r.best)
+    typical = bests[len(bests) // 2] if bests else 0
+    return [r for r in precise if not (r.best is not None and r.best < 10 <= typical / 10)]
+
+
+def _far_apart(rows: list[Row]) -> bool:
+    """Compatible as stated, but the reported values differ by half or more ("at least 100",
+    "around 300", "as many as 1,000")."""
+    bests = [r.best for r in rows if not r.mismatch and r.best]
+    return len(bests) >= 2 and max(bests) >= EVOLVING_RATIO * min(bests)
+
+
+def _revisions(pairs: list[tuple[Row, Row]]) -> list[tuple[Row, Row]]:
+    """Evolving pairs that are a real revision: incompatible values, the later one stated later."""
+    return [(a, b) for a, b in pairs if not (a.low <= b.high and b.low <= a.high) and not b.earlier]
 
 
 def _num(x: float) -> str:
@@ -342,8 +387,8 @@ def chronological(rows: list[Row]) -> list[Row]:
 
 def _when_text(r: Row) -> str:
     """ "2025-01-14" (or a window) for a dated figure, its wording ("last year") or "undated" otherwise."""
-    if r.precise and r.window:
-        return format_window(*r.window)
+    if r.date_text():
+        return r.date_text() or ""
     return " ".join((r.fig.as_of_text or "").split()) or ("update" if r.update else "undated")
 
 
@@ -406,7 +451,8 @@ def _one_per_origin(rows: list[Row]) -> list[Row]:
 
 
 def _say(r: Row) -> str:
-    return f"{describe(r.fig)} ({r.origin.name}{', ' + r.when.isoformat() if r.when else ''})"
+    when = r.date_text()
+    return f"{describe(r.fig)} ({r.origin.name}{', ' + when if when else ''})"
 
 
 def _finite(x: float) -> Optional[float]:
@@ -424,7 +470,7 @@ def stated_bounds(fig: Figure) -> tuple[Optional[float], Optional[float]]:
 def _per_source(r: Row, measure: Measure, parties: set[str]) -> dict:
     low, high = stated_bounds(r.fig)
     return {"source": r.origin.name, "source_id": r.origin.source_id, "low": low, "best": r.best, "high": high,
-            "date": r.fig.as_of or (r.when.isoformat() if r.when else None),
+            "date": r.date_text() or (r.fig.as_of if r.fig.as_of and not r.inferred else None),
             "interested": is_interested(r.origin, measure, parties), "figure": r.fig.id}
 
 
@@ -452,3 +498,21 @@ def _summarise(measure: Measure, rows: list[Row]) -> None:
     highs = [hi if hi is not None else best for (_, hi), best in bounds if (hi if hi is not None else best) is not None]
     measure.low = min(lows) if lows else None
     measure.high = max(highs) if highs else None
+    latest = _latest(comparable)
+    if latest is not None:
+        measure.latest = latest.best
+        measure.latest_date = latest.date_text()
+
+
+def _latest(rows: list[Row]) -> Optional[Row]:
+    """The figure of the most recent report: the latest dated one (a later stated date wins, the
+    text's own order breaks ties), never an "up from" old value."""
+    candidates = [r for r in rows if not r.earlier and r.best is not None] or rows
+    if not candidates:
+        return None
+    ordered = chronological(candidates) if len(candidates) <= 200 else candidates
+    dated = [r for r in ordered if r.when is not None]
+    if dated:
+        last_day = max(r.when for r in dated)
+        return [r for r in dated if r.when == last_day][-1]
+    return ordered[-1]

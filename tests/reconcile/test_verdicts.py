@@ -13,13 +13,21 @@ def two_sources(text_a, text_b, date_a="2025-06-01", date_b="2025-06-01"):
     return a, b
 
 
-def test_at_least_and_around_agree():
+def test_compatible_but_far_apart_is_not_agree():
     a, b = two_sources("At least 100 people died in the storm.", "Around 300 people died in the storm.")
     add_figure(a, "At least 100", 100, counted="people", event="died", qualifier="at_least")
     add_figure(b, "Around 300", 300, counted="people", event="died", qualifier="approx")
     m = reconcile([a, b]).measures[0]
-    assert m.verdict == "agree", m.explanation
+    assert m.verdict == "far_apart", m.explanation
     assert "compatible" in m.explanation and "2 articles, 2 origins" in m.explanation
+
+
+def test_close_compatible_estimates_agree():
+    a, b = two_sources("At least 280 people died in the storm.", "Around 300 people died in the storm.")
+    add_figure(a, "At least 280", 280, counted="people", event="died", qualifier="at_least")
+    add_figure(b, "Around 300", 300, counted="people", event="died", qualifier="approx")
+    m = reconcile([a, b]).measures[0]
+    assert m.verdict == "agree", m.explanation
 
 
 def test_incompatible_values_at_the_same_time_conflict():
@@ -41,8 +49,8 @@ def test_values_moving_over_time_are_evolving_not_conflicting():
     result = reconcile([a, b])
     m = result.measures[0]
     assert m.verdict == "evolving" and "42" in m.explanation.split("→")[0]
-    assert not result.conflicts
-    assert m.best == 97                     # the latest period decides the measure's figures
+    assert all("revised from" in c.explanation for c in result.conflicts)   # a revision, never "incompatible"
+    assert m.best == 97 and m.latest == 97 and m.latest_date == "2025-07-17"                     # the latest period decides the measure's figures
 
 
 def test_running_total_going_down_later_is_a_conflict():
@@ -112,7 +120,7 @@ def test_undated_articles_ordered_by_their_wording_are_evolving():
     assert a.published is None and b.published is None
     assert m.verdict == "evolving", m.explanation
     assert "11,000 (Last year)" in m.explanation and "15,000" in m.explanation
-    assert not [c for c in result.conflicts if c.kind == "figures"]
+    assert all("revised from" in c.explanation for c in result.conflicts if c.kind == "figures")
     assert m.best == 15000                      # only the latest estimate counts for the measure
 
 
@@ -143,7 +151,7 @@ def test_compatible_but_far_apart_values_say_where_they_can_all_hold():
     add_figure(b, "Around 300", 300, counted="homes", event="flooded", qualifier="approx", low=270, high=330)
     add_figure(c, "As many as 1,000", 1000, counted="homes", event="flooded", qualifier="at_most")
     m = reconcile([a, b, c]).measures[0]
-    assert m.verdict == "agree"
+    assert m.verdict == "far_apart"
     assert "compatible only between 270 and 330" in m.explanation and "3 articles, 3 origins" in m.explanation
     a2, b2 = two_sources("Some 300 homes flooded.", "About 310 homes flooded.")
     add_figure(a2, "Some 300", 300, counted="homes", event="flooded", qualifier="approx")
