@@ -81,7 +81,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     new_file = _is_local_db(args.db) and not os.path.exists(args.db)
     with open_ledger(args, readonly=False) as ledger:
         summary = workflow.add(ledger, args.paths, outlet=args.outlet, published=published, url=args.url,
-                               stdin=sys.stdin.buffer, context=context(args), max_bytes=max_bytes)
+                               stdin=sys.stdin.buffer, context=context(args), max_bytes=max_bytes,
+                               skip_non_news=args.skip_non_news)
     if new_file and not summary.added:
         _remove_ledger_file(args.db)  # nothing was ingested: leave no empty ledger behind
     parts = [f"added {len(summary.added)} document(s)"]
@@ -89,6 +90,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         parts.append(f"{len(summary.already)} already in the ledger")
     if summary.duplicates:
         parts.append(f"{len(summary.duplicates)} near-duplicate(s) marked")
+    if summary.not_news:
+        parts.append(f"{len(summary.not_news)} not news, left out")
     if summary.errors:
         parts.append(f"{len(summary.errors)} skipped")
     created = not (new_file and not summary.added)
@@ -418,6 +421,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-bytes", metavar="SIZE",
                    help="skip any input or record larger than SIZE (bytes, or 500k, 20M, 1G; "
                         "default $CLAIMLEDGER_MAX_BYTES or 200M)")
+    p.add_argument("--skip-non-news", action="store_true",
+                   help="leave out documents that do not read like news (code, changelogs, price lists, "
+                        "index pages); without it they are kept with a notice on stderr")
 
     sub.add_parser("reanalyse", parents=[common, model], help="re-run every stage on every stored document")
     p = sub.add_parser("demo", parents=[model], help="analyse the bundled example story into claimledger-demo/")

@@ -256,6 +256,7 @@ class Document(Record):
     content_hash: str = ""
     duplicate_of: Optional[str] = None
     words: int = 0
+    not_news: Optional[str] = None       # why the text does not read like news (None: it does); see extract/news_check
     # Annotations filled by the per-document stages (not columns of the documents table).
     sentences: list[Span] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)

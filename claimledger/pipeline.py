@@ -25,7 +25,7 @@ StageFn = Callable[[Document, SpacyDoc, "Context"], None]
 
 STAGES: dict[str, StageFn] = {}
 
-DEFAULT_STAGES: tuple[str, ...] = ("sentences", "mentions", "figures", "statements", "attribution")
+DEFAULT_STAGES: tuple[str, ...] = ("sentences", "mentions", "figures", "statements", "attribution", "news_check")
 """Run in this order.  A stage listed here but not importable is an error, not a silent skip."""
 
 # Modules that define stages; importing them fills STAGES.
@@ -35,6 +35,7 @@ STAGE_MODULES: tuple[str, ...] = (
     "claimledger.extract.figures",
     "claimledger.extract.statements",
     "claimledger.extract.attribution",
+    "claimledger.extract.news_check",
 )
 
 

@@ -27,6 +27,7 @@ class AddSummary:
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    not_news: list[str] = field(default_factory=list)   # left out by skip_non_news
 
     @property
     def ok(self) -> bool:
@@ -45,9 +46,24 @@ def add(
     context: Context | None = None,
     report: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr),
     max_bytes: int | None = None,
+    skip_non_news: bool = False,
 ) -> AddSummary:
-    """Ingest ``inputs`` into ``ledger`` and leave it fully analysed."""
+    """Ingest ``inputs`` into ``ledger`` and leave it fully analysed.
+
+    A document that does not read like news (``Document.not_news``) gets one notice line through
+    ``report``; with ``skip_non_news`` it is left out of the ledger.
+    """
     summary = AddSummary()
+
+    def keep(doc: Document) -> bool:
+        if not doc.not_news:
+            return True
+        report(f"notice: {doc.name} does not look like news: {doc.not_news}"
+               + ("; skipped (--skip-non-news)" if skip_non_news else "; kept (--skip-non-news leaves such files out)"))
+        if skip_non_news:
+            summary.not_news.append(doc.id)
+        return not skip_non_news
+
     index = NearDuplicateIndex()
     for doc_id, text in ledger.texts():
         index.add(doc_id, text)
@@ -73,24 +89,27 @@ def add(
         index.add(item.id, item.text)
         fresh.append(item)
         if len(fresh) >= BATCH:  # streamed: analysed as read, never all inputs in memory first
-            analyse(ledger, fresh, context)
-            summary.added.extend(d.id for d in fresh)
+            analyse(ledger, fresh, context, keep=keep)
+            summary.added.extend(d.id for d in fresh if d.id not in summary.not_news)
             fresh = []
     if fresh:
-        analyse(ledger, fresh, context)
-        summary.added.extend(d.id for d in fresh)
+        analyse(ledger, fresh, context, keep=keep)
+        summary.added.extend(d.id for d in fresh if d.id not in summary.not_news)
     if summary.added:
         reconcile_all(ledger)
     return summary
 
 
-def analyse(ledger: Ledger, docs: Iterable[Document], context: Context | None = None) -> int:
-    """Run the per-document pipeline and save each document atomically."""
+def analyse(ledger: Ledger, docs: Iterable[Document], context: Context | None = None,
+            keep: Callable[[Document], bool] = lambda doc: True) -> int:
+    """Run the per-document pipeline and save each document atomically (those ``keep`` accepts)."""
     pipeline = Pipeline(context)
     docs = list(docs)
     n = 0
     for start in range(0, len(docs), BATCH):
         for doc in pipeline.run(docs[start:start + BATCH]):
+            if not keep(doc):
+                continue
             ledger.save_document(doc)
             n += 1
     return n
