@@ -40,17 +40,19 @@ def test_rules_read_the_signals():
 
 
 def test_add_gives_a_notice_and_can_skip(tmp_path, capsys):
-    (tmp_path / "changes.txt").write_text(CHANGELOG, encoding="utf-8")
-    (tmp_path / "flood.txt").write_text(NEWS, encoding="utf-8")
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    (folder / "release_notes.txt").write_text(CHANGELOG, encoding="utf-8")
+    (folder / "flood.txt").write_text(NEWS, encoding="utf-8")
     db = tmp_path / "kept.db"
-    assert cli.main(["--db", str(db), "add", str(tmp_path / "changes.txt"), str(tmp_path / "flood.txt")]) == 0
+    assert cli.main(["--db", str(db), "add", str(folder / "release_notes.txt"), str(folder / "flood.txt")]) == 0
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "changes.txt does not look like news" in err[0] and "kept" in err[0]
+    assert len(err) == 1 and "release_notes.txt does not look like news" in err[0] and "kept" in err[0]
     assert sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone()[0] == 2
     assert sqlite3.connect(db).execute("SELECT count(*) FROM documents WHERE not_news IS NOT NULL").fetchone()[0] == 1
 
     db = tmp_path / "skipped.db"
-    assert cli.main(["--db", str(db), "add", "--skip-non-news", str(tmp_path)]) == 0
+    assert cli.main(["--db", str(db), "add", "--skip-non-news", str(folder)]) == 0
     captured = capsys.readouterr()
     assert "skipped (--skip-non-news)" in captured.err and "1 not news, left out" in captured.out
     names = [r[0] for r in sqlite3.connect(db).execute("SELECT name FROM documents")]
