@@ -19,6 +19,7 @@ from claimledger.extract import units as un
 from claimledger.extract.figure_kinds import MONTHS
 from claimledger.extract.figure_spans import DOWN_LEMMAS, UP_LEMMAS, Found
 from claimledger.model import Figure
+from claimledger.vocab import words
 from claimledger.extract.sentence_index import per_sentence, token_sentence
 
 QUALIFIER_PHRASES: list[tuple[str, str]] = sorted([
@@ -36,6 +37,8 @@ QUALIFIER_PHRASES: list[tuple[str, str]] = sorted([
     ("well over", "at_least"), ("some more than", "at_least"), ("higher than", "at_least"),
     ("greater than", "at_least"), ("lower than", "at_most"), ("less than", "at_most"),
     ("just below", "at_most"), ("just shy of", "at_most"), ("more than double", "at_least"),
+    ("closer to", "approx"), ("barely", "at_most"), ("scarcely", "at_most"), ("a little over", "at_least"),
+    ("a little under", "at_most"), ("north of", "at_least"),
 ], key=lambda p: -len(p[0]))
 QUALIFIER_PHRASES = sorted(dict(QUALIFIER_PHRASES).items(), key=lambda p: -len(p[0]))
 """Words before a number that bound it, longest first."""
@@ -117,11 +120,26 @@ def qualify(parsed: SpacyDoc, item: Found) -> None:
             item.qualifier_text = " ".join(t.text for t in window[-n_words:])
             item.extra["qual_start"] = first.i
             return
+    if item.qualifier != "range" and window and window[-1].pos_ in ("VERB", "AUX") \
+            and _bound_by_verb(window[-1], item):
+        return
     after = parsed[item.end:item.end + 2].text.lower()
     for suffix, qualifier in QUALIFIER_SUFFIXES.items():
         if after.startswith(suffix) and item.qualifier != "range":
             item.qualifier, item.qualifier_text = qualifier, suffix
             return
+
+
+def _bound_by_verb(verb: Token, item: Found) -> bool:
+    """``the toll nears 400`` (at most), ``deaths exceeded 300`` / ``crossed 1,000`` (more than)."""
+    lemma = verb.lemma_.lower()
+    if lemma in words("figure_verbs_nearing"):
+        item.qualifier, item.qualifier_text = "at_most", verb.text
+    elif lemma in words("figure_verbs_passing"):
+        item.qualifier, item.qualifier_text = "at_least", verb.text
+    else:
+        return False
+    return True
 
 
 def bounds(item: Found) -> tuple[Optional[float], Optional[float], Optional[float]]:
@@ -162,6 +180,8 @@ def negated(parsed: SpacyDoc, item: Found, anchor: Token) -> bool:
     window = [t.lower_ for t in parsed[max(item.start - 2, token_sentence(anchor).start):item.start]]
     if any(w in NEGATION_CUES for w in window):
         return True
+    if _reported_as_false(anchor):
+        return True
     node = anchor
     for _ in range(4):
         if node.head.i == node.i:
@@ -178,6 +198,25 @@ def negated(parsed: SpacyDoc, item: Found, anchor: Token) -> bool:
                 return True
     denials = per_sentence(parsed, token_sentence(anchor), "denials", lambda s: [t.i for t in s if t.lemma_ in DENIAL_LEMMAS])
     return bool(denials) and denials[0] < anchor.i
+
+
+def _reported_as_false(anchor: Token) -> bool:
+    """``Reports of 60 dead are wrong``: the figure sits in the subject of a predicate that denies it."""
+    node = anchor
+    in_subject = False
+    for _ in range(8):
+        if node.head.i == node.i:
+            break
+        in_subject = in_subject or node.dep_ in ("nsubj", "nsubjpass")
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            if in_subject and any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words("figure_false_words")
+                                  for c in node.children):
+                return True
+            if node.dep_ not in ("ccomp", "conj", "advcl"):
+                break
+            in_subject = False
+    return False
 
 
 def counted_phrase(parsed: SpacyDoc, item: Found) -> tuple[Optional[str], Optional[Token]]:

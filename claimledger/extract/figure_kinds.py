@@ -47,11 +47,27 @@ BIO_START = re.compile(
 # Spans ----------------------------------------------------------------------------------------
 
 
+ISO_DATE = re.compile(r"(?<![\d-])(1[89]|2[01])\d\d-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?![\d-])")
+"""``2019-06-09``: a timestamp's date part, however the tokenizer split it."""
+
+
+def _in_iso_date(parsed: SpacyDoc, item: Found) -> bool:
+    lo, hi = max(0, item.start - 4), min(len(parsed), item.end + 4)
+    window = parsed[lo:hi]
+    offset = window.start_char
+    for match in ISO_DATE.finditer(window.text):
+        if match.start() + offset <= parsed[item.start].idx < match.end() + offset:
+            return True
+    return False
+
+
 def classify(parsed: SpacyDoc, item: Found, special: list[tuple[int, int]], bio_start: int) -> str:
     s, e = item.num_start, item.num_end
     char_start = parsed[item.start].idx
     if any(a <= char_start < b for a, b in special):
         return "other"
+    if "-" in parsed[max(0, s - 1):min(len(parsed), e + 1)].text and _in_iso_date(parsed, item):
+        return "date"
     prev = parsed[item.start - 1] if item.start > 0 else None
     nxt = parsed[e] if e < len(parsed) else None
     text = parsed[s:e].text

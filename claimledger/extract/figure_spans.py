@@ -10,6 +10,7 @@ but metres otherwise (``100m``).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -21,6 +22,7 @@ from claimledger.extract import numbers as num
 from claimledger.extract import units as un
 from claimledger.model import Figure
 from claimledger.extract.sentence_index import token_sentence
+from claimledger.vocab import words
 
 UP_LEMMAS = {"rise", "increase", "grow", "climb", "jump", "gain", "surge", "soar", "up", "raise",
              "boost", "add", "rally", "expand", "advance", "widen", "higher", "leap", "rebound", "spike",
@@ -91,7 +93,7 @@ def glued_unit(text: str) -> Optional[tuple[str, str, str]]:
     return match.group(1), match.group(2), found[0]
 
 
-_PREFIXED = re.compile(r"^(sub-|minus-|~)(\d[\d,]*(?:\.\d+)?)$", re.I)
+_PREFIXED = re.compile(r"^(sub-|minus-|~|magnitude-)(\d[\d,]*(?:\.\d+)?)$", re.I)
 """``sub-7`` (below 7), ``minus-130`` (-130), ``~1.2`` (about 1.2): a number glued to a mark that bounds
 or signs it."""
 
@@ -118,6 +120,8 @@ def _is_numeric(tok: Token) -> bool:
     if text == "tens":
         doc = tok.doc
         return tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and doc[tok.i + 2].lower_ in num.VAGUE
+    if text == "zero" and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "sub":
+        return False   # "sub-zero temperatures": an adjective, no figure
     return num.is_number_word(text) and text not in ("second", "seconds")
 
 
@@ -174,6 +178,11 @@ def _number_runs(parsed: SpacyDoc) -> list[tuple[int, int]]:
 def _continues_number(before: Token, after: Token) -> bool:
     """``two hundred and fifty``, ``one and a half``: 'and' inside a written number."""
     b, a = before.lower_, after.lower_
+    if b in ("thousand", "million", "billion") and DIGITISH.match(a):   # "one million and 120,000"
+        value = num.parse_digits(a)
+        if value is not None and 0 < value < num.SCALES[b] and after.i + 1 < len(after.doc) \
+                and not after.doc[after.i + 1].like_num:
+            return True
     return (b in ("hundred", "thousand", "million") and (a in num.ONES or a in num.TENS or "-" in a)) or (
         a in ("a", "an") and (b in num.ONES or DIGITISH.match(b) is not None))
 
@@ -196,6 +205,8 @@ def _merge_ranges(parsed: SpacyDoc, runs: list[tuple[int, int]]) -> list[tuple[i
             joins = (gap_text in ("-", "–", "—", "to") and len(gap) == 1) or (
                 gap_text == "and" and prev in ("between",)) or (gap_text == "to" and prev == "from") or (
                 gap_text == "or" and _neighbours(parsed[s:e].text, parsed[s2:e2].text))
+            if joins and gap_text == "to" and prev == "from" and _change_from(parsed, s - 1):
+                joins = False   # "jumped from 410 to 589": two levels in time order, not a range
             if joins and gap_text == "to" and bool(DIGITISH.match(parsed[s].text)) != bool(
                     DIGITISH.match(parsed[s2].text)):
                 joins = False
@@ -207,13 +218,21 @@ def _merge_ranges(parsed: SpacyDoc, runs: list[tuple[int, int]]) -> list[tuple[i
                 out.append((s, e2, None))   # "won 3-1", "a 9-2 lead": a score, not a range
                 k += 2
                 continue
-            if gap_text == "in" and _ratio(parsed[s:e].text, parsed[s2:e2].text):
+            if gap_text in ("in", "out of") and _ratio(parsed[s:e].text, parsed[s2:e2].text):
                 out.append((s, e2, "ratio"))   # "4 in 10 voters"
                 k += 2
                 continue
         out.append((s, e, False))
         k += 1
     return out
+
+
+def _change_from(parsed: SpacyDoc, k: int) -> bool:
+    """The 'from' at token ``k`` follows a verb or noun of change ("rose from", "a jump in deaths from")."""
+    head = parsed[k].head
+    if head.lemma_.lower() in UP_LEMMAS | DOWN_LEMMAS:
+        return True
+    return any(t.lemma_.lower() in UP_LEMMAS | DOWN_LEMMAS for t in parsed[max(0, k - 4):k])
 
 
 def _bare_to_is_range(parsed: SpacyDoc, s: int) -> bool:
@@ -376,6 +395,10 @@ def _raw_spans(parsed: SpacyDoc) -> list[Found]:
             item.qualifier, item.qualifier_text = "at_most", "sub"
         elif prefixed and prefixed.group(1) == "~":
             item.qualifier, item.qualifier_text = "approx", "~"
+        elif prefixed and prefixed.group(1).lower() == "magnitude-":   # "the magnitude-6.1 quake"
+            item.unit, item.unit_text, item.unit_end = "magnitude", prefixed.group(1)[:-1], e
+            found.append(item)
+            continue
         if money:
             item.unit, item.unit_text = money
             if s > 0 and parsed[s - 1].text == "$" and not parsed[s - 1].whitespace_ and start == s:
@@ -502,12 +525,27 @@ def _read_unit_words(parsed: SpacyDoc, item: Found) -> None:
         toks.append(tok)
     if item.unit is not None:
         return  # "$5 million" already has its currency; the scale words were part of the number
+    if item.number.fraction and len(toks) >= 2 and toks[0].lower_ in ("a", "an"):
+        after = un.unit_after([toks[1].text])
+        if after and after[0] in un.TIME_UNITS:   # "half an hour earlier": a duration, not a share
+            value = item.number.value
+            item.number = num.Number(value=value, low=value, high=value)
+            item.unit, item.unit_text = after[0], parsed[e:e + 2].text
+            item.end = item.unit_end = e + 2
+            return
     if not toks and e + 1 < len(parsed) and parsed[e].text == "-" and not parsed[e - 1].whitespace_ \
             and not parsed[e].whitespace_:
         # "a thirty-year career", "a 10-day trip": the unit after a hyphen
         after = un.unit_after([parsed[e + 1].text])
         if after and not un.is_currency(after[0]):   # "a 3.5-liter engine", "a 5-mpg boost"
             item.unit, item.unit_text = after[0], parsed[e + 1].text
+            item.end = item.unit_end = e + 2
+        elif parsed[e + 1].lower_ == "magnitude":   # "a 6.5-magnitude earthquake"
+            item.unit, item.unit_text = "magnitude", parsed[e + 1].text
+            item.end = item.unit_end = e + 2
+        elif parsed[e + 1].lower_ in compound_counts():   # "a 30-member team", "the 7.48 million-strong"
+            item.unit_text = parsed[e + 1].text
+            item.extra["counted"] = compound_counts()[parsed[e + 1].lower_]
             item.end = item.unit_end = e + 2
         elif parsed[e + 1].lower_ == "fold":
             item.extra["relation"] = ("multiple", "up")   # "rose 7-fold"
@@ -536,6 +574,16 @@ def _read_unit_words(parsed: SpacyDoc, item: Found) -> None:
         item.end = item.unit_end = e + used
 
 # Kinds ----------------------------------------------------------------------------------------
+
+
+@functools.cache
+def compound_counts() -> dict[str, str]:
+    """Nouns that count when a number is hyphened to them ("30-member team" → 30 members), with what they count."""
+    out = {}
+    for line in words("figure_compound_counts"):
+        singular, _, counted = line.partition(" ")
+        out[singular] = counted or singular + "s"
+    return out
 
 
 def _drop_inside_units(items: list[Found]) -> list[Found]:

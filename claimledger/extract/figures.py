@@ -177,6 +177,27 @@ def _copy_to_conversions(text: str, figures: list[Figure]) -> None:
             after.qualifier, after.qualifier_text = before.qualifier, before.qualifier_text
 
 
+COORDINATION_GAP = re.compile(r"\s*(?:[A-Za-z][\w'-]*\s+){0,2}(?:and|,)\s*", re.I)
+
+
+def _share_coordinated_bound(text: str, item: Found, start: int, figures: list[Figure]) -> None:
+    """``at least 20 Indian and 45 Chinese soldiers``: one bound word covers the coordinated figures.
+
+    Only bounds (at least / at most), only over 'and': "about 8 or $9" and "around 25k or 40k" leave
+    the second figure as written.
+    """
+    prev = figures[-1] if figures else None
+    if prev is None or prev.kind != "figure" or prev.qualifier not in ("at_least", "at_most") \
+            or not prev.qualifier_text or prev.sentence_end <= start or prev.end > start:
+        return
+    before = text[max(0, prev.start - 40):prev.start].lower()
+    if not before.rstrip().endswith(prev.qualifier_text.lower()):
+        return   # the bound came from after the figure or from a verb: it does not distribute
+    gap = text[prev.end:start]
+    if COORDINATION_GAP.fullmatch(gap) and not re.search(r"\b(?:were|was|are|is|had|has|have|while|but)\b", gap):
+        item.qualifier, item.qualifier_text = prev.qualifier, prev.qualifier_text
+
+
 def _interpret(doc: Document, parsed: SpacyDoc, item: Found, special: list[tuple[int, int]], bio: int,
                figures: list[Figure], previous_counted: list[tuple[int, str]]) -> Optional[Figure]:
     """Turn one number span into a Figure row (None when it is not a number after all)."""
@@ -184,6 +205,8 @@ def _interpret(doc: Document, parsed: SpacyDoc, item: Found, special: list[tuple
     is_multiplier = "relation" in item.extra
     item.kind = "figure" if is_multiplier else classify(parsed, item, special, bio)
     qualify(parsed, item)
+    if item.kind == "figure" and item.qualifier == "exact" and not item.qualifier_text:
+        _share_coordinated_bound(doc.text, item, start=parsed[item.start].idx, figures=figures)
     if item.kind in ("figure", "duration", "age", "other"):
         value, low, high = bounds(item)
     else:
@@ -191,6 +214,8 @@ def _interpret(doc: Document, parsed: SpacyDoc, item: Found, special: list[tuple
     counted, head = None, None
     if item.kind in ("figure", "other") and not is_multiplier:
         counted, head = counted_phrase(parsed, item)
+        if item.extra.get("counted"):
+            counted = item.extra["counted"]   # "a 30-member team": the hyphened noun is what is counted
         if item.number.fraction and counted and any(ch.isdigit() for ch in counted):
             counted, head = None, None
     # a lone "one" that modifies no noun is a pronoun ("one runs and the other shoots")

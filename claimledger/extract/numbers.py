@@ -104,8 +104,8 @@ def _word_value(words: list[str]) -> Optional[float]:
             current += ONES[w]
         elif w in TENS:
             current += TENS[w]
-        elif w in SCALES:
-            scale = SCALES[w]
+        elif w in SCALES or (w == "dozens" and current):   # "two dozens": a common plural of "two dozen"
+            scale = SCALES[w.rstrip("s") if w == "dozens" else w]
             current = current or 1.0
             if scale >= 1000:
                 total += current * scale
@@ -122,6 +122,17 @@ def _word_value(words: list[str]) -> Optional[float]:
             current += digits
         seen = True
     return total + current if seen else None
+
+
+def _mixed(words: list[str]) -> Optional[float]:
+    """``four and a half``, ``2 and a quarter``: a whole number plus a fraction (a count, not a share)."""
+    if len(words) >= 5 and words[-1] in SCALES and SCALES[words[-1]] >= 1000:   # "one and a half million"
+        inner = _mixed(words[:-1])
+        return None if inner is None else inner * SCALES[words[-1]]
+    if len(words) < 4 or words[-2] not in ("a", "an", "one") or words[-3] != "and" or words[-1] not in FRACTIONS:
+        return None
+    whole = _word_value(words[:-3])
+    return None if whole is None else whole + FRACTIONS[words[-1]]
 
 
 def _fraction_of_scale(words: list[str]) -> Optional[float]:
@@ -197,6 +208,9 @@ def parse_number(text: str) -> Optional[Number]:
     if len(words) == 1 and _SLASH_FRACTION.match(words[0]) and parse_digits(words[0]) is not None:
         share = parse_digits(words[0])
         return Number(value=share, low=share, high=share, fraction=True)
+    mixed = _mixed(words)
+    if mixed is not None:
+        return Number(value=mixed, low=mixed, high=mixed)
     scaled = _fraction_of_scale(words)
     if scaled is not None:
         return Number(value=scaled, low=scaled, high=scaled)
