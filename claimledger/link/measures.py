@@ -194,7 +194,7 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
     context: dict[str, str] = {}
     by_id = {d.id: d for d in docs}
     year = story_year(docs)
-    seen_events: dict[str, set[str]] = defaultdict(set)
+    last_event: dict[str, tuple[int, str]] = {}     # doc -> (sentence start, event) of its last counted figure
     for fig in figures:
         if fig.relative and fig.relative != "change":
             relatives.append(fig)
@@ -210,10 +210,11 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
         if key is None or all(v is None for v in (fig.value, fig.low, fig.high)):
             continue
         doc = by_id[fig.doc]
-        key = replace(key, scope=scope_of(fig, doc, seen_events[fig.doc], key.event),
-                      time_ref=time_ref(fig, doc, year))
+        previous = last_event.get(fig.doc)
+        earlier = {previous[1]} if previous and previous[0] < fig.sentence_start else set()
+        key = replace(key, scope=scope_of(fig, doc, earlier, key.event), time_ref=time_ref(fig, doc, year))
         if key.event:
-            seen_events[fig.doc].add(key.event)
+            last_event[fig.doc] = (fig.sentence_start, key.event)
         if _anecdote(fig, key):
             continue
         keyed.append((fig, key))

@@ -66,7 +66,9 @@ def time_ref(fig: Figure, doc: Document, year: Optional[int]) -> str:
 
 
 def scope_of(fig: Figure, doc: Document, earlier_events: set[str], event: Optional[str]) -> Optional[str]:
-    """The place or subgroup a count is about (None = the whole event)."""
+    """The place or subgroup a count is about (None = the whole event).  ``earlier_events`` holds
+    the event of the document's previous counted figure in an earlier sentence: "another 29
+    bodies" after a toll is an increment, "another 180 injured" after a death toll is not."""
     text = doc.text
     before = text[fig.sentence_start:fig.start]
     after = text[fig.end:fig.sentence_end]

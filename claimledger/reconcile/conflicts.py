@@ -2,7 +2,8 @@
 
 Offline and rule-based over the statements' text.  Candidates are paired by what they are
 about (the nation and population they name, plus content-word overlap, with synonyms folded:
-"withdrawn" / "pulled back" / "dwindling" share the concept *withdraw*), then kept when a cue
+"withdrawn" / "pulled back" share the concept *withdraw*, from the general synonym sets of
+``vocab/synonyms.txt``), then kept when a cue
 says they disagree:
 
 * **denial** - a statement that calls reports or claims wrong ("Reports in the media are
@@ -12,13 +13,16 @@ says they disagree:
   ("reports of 2,000 job losses were wrong") answers only claims of that number, never one of the
   figure it asserts instead; one denying a negative ("claims that aid has not arrived are
   false") answers only negative claims;
-* **opposite assessments** of the same subject ("disciplined and formidable fighters" vs
-  "have not performed well"): the same subject (a population noun, a linked named entity or
+* **opposite assessments** of the same subject ("skilled and effective" vs "have not performed
+  well"): the same subject (a population noun, a linked named entity or
   the claim's first content noun) judged in opposite directions on the same dimension (ability,
   finances, honesty, response, safety), with enough weight (``MIN_OPPOSITION``; mild words such
   as "determination" count half), negation flipping a word;
 * **antonymous predicates or negation** on the same subject (withdrawn vs remain, rose vs
-  fell, "has X" vs "has not X").
+  fell, "has X" vs "has not X"), antonyms from ``vocab/antonyms.txt``.
+
+Every word list is a general-English data file under ``claimledger/vocab/``; none is taken from a
+particular story.
 """
 
 from __future__ import annotations
@@ -27,79 +31,43 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from claimledger import vocab
 from claimledger.link.counted import HEAD_CLASS, singular
 from claimledger.link.names import canonical_place, fold
 from claimledger.model import Conflict, Document, Source, Statement
 
-NEGATIONS = {"not", "no", "never", "nor", "none", "nobody", "nothing", "neither", "without", "hardly",
-             "cannot", "lack", "lacking", "lacked"}
-DENIAL_WORDS = {"wrong", "false", "untrue", "baseless", "fake", "deny", "denied", "denies", "denial",
-                "rejected", "dismissed", "refuted", "misleading", "incorrect", "nonsense", "lie", "lies",
-                "groundless", "fabricated", "unfounded", "inaccurate", "disinformation", "rumour", "rumor"}
-CLAIM_NOUNS = {"report", "claim", "allegation", "media", "story", "rumour", "rumor", "speculation",
-               "suggestion", "assertion", "finding", "account", "figure", "estimate", "number", "count"}
-POSITIVE = {"disciplined", "formidable", "brave", "fierce", "effective", "excellent", "skilled",
-            "skillful", "motivated", "fit", "courage", "courageous", "heroic", "heroism", "hero",
-            "professional", "professionalism", "resilient", "resilience", "strong", "successful",
-            "successfully", "capable", "competent", "good", "well", "mastery", "determined",
-            "determination", "superior", "impressive", "robust", "healthy", "improved", "record",
-            "efficient", "reliable", "safe", "secure", "thriving", "win", "won", "winning", "victory",
-            "accurate", "transparent", "fair", "honest", "credible", "profitable", "fast", "organised",
-            "organized", "calm", "stable", "control", "recover", "recovery", "growing", "praise"}
-NEGATIVE = {"inexperienced", "vulnerable", "poorly", "poor", "ineffective", "undisciplined", "weak",
-            "weakness", "incompetent", "failed", "failing", "failure", "struggling", "struggle",
-            "chaotic", "disorganised", "disorganized", "untrained", "unprepared", "cannon", "fodder",
-            "bad", "badly", "worse", "worst", "unreliable", "unsafe", "disappointing", "collapse",
-            "collapsing", "lose", "lost", "losing", "defeat", "loss", "mess", "crisis",
-            "corrupt", "rigged", "fraudulent", "unfair", "biased", "opaque", "unprofitable", "slow",
-            "overwhelmed", "serious", "dire", "critical", "deteriorating", "unstable", "chaos", "hiding"}
-DIMENSIONS: dict[str, tuple[set[str], set[str]]] = {
-    "ability": ({"disciplined", "formidable", "brave", "fierce", "effective", "excellent", "skilled", "skillful",
-                 "motivated", "fit", "courage", "courageous", "heroic", "heroically", "professional",
-                 "professionalism", "resilient", "capable", "competent", "mastery", "superior", "impressive",
-                 "strong", "good", "well", "determined", "determination", "experienced", "trained"},
-                {"inexperienced", "vulnerable", "poorly", "poor", "ineffective", "undisciplined", "weak",
-                 "weakness", "incompetent", "untrained", "unprepared", "cannon", "fodder", "bad", "badly",
-                 "struggling", "failing", "failed", "failure", "disappointing"}),
-    "finances": ({"profitable", "healthy", "thriving", "strong", "robust", "growing", "recover", "recovery",
-                  "record", "successful", "improved"},
-                 {"unprofitable", "weak", "struggling", "crisis", "collapse", "collapsing", "losing", "loss",
-                  "deteriorating", "dire", "worse", "worst"}),
-    "honesty": ({"accurate", "transparent", "fair", "honest", "credible"},
-                {"corrupt", "rigged", "fraudulent", "unfair", "biased", "opaque", "misleading", "hiding"}),
-    "response": ({"fast", "efficient", "quick", "organised", "organized", "reliable", "effective", "orderly",
-                  "smooth", "smoothly", "prompt", "swift"},
-                 {"slow", "chaotic", "disorganised", "disorganized", "overwhelmed", "unreliable", "mess"}),
-    "safety": ({"safe", "secure", "control", "calm", "stable"},
-               {"unsafe", "chaos", "unstable", "critical", "serious", "dire", "overwhelmed"}),
-}
-for _positive, _negative in DIMENSIONS.values():
-    POSITIVE |= _positive
-    NEGATIVE |= _negative
-MILD = {"determination", "determined", "good", "stable", "serious", "critical", "record", "improved", "growing"}
+NEGATIONS = vocab.words("negations")
+DENIAL_WORDS = vocab.words("denial_words")
+CLAIM_NOUNS = vocab.words("claim_nouns")
+DIMENSIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    name: (vocab.words(f"assessment/{name}_positive"), vocab.words(f"assessment/{name}_negative"))
+    for name in ("ability", "finances", "honesty", "response", "safety")}
+"""Evaluative words by what they judge (vocab/assessment/<dimension>_positive|negative.txt):
+opposite assessments must judge the same thing ("skilled" vs "inexperienced"; "profitable" vs
+"weak finances"), not merely differ in tone."""
+POSITIVE = frozenset().union(*(pos for pos, _ in DIMENSIONS.values()))
+NEGATIVE = frozenset().union(*(neg for _, neg in DIMENSIONS.values()))
+MILD = vocab.words("mild_evaluative")
 """Evaluative words that count half: they colour a statement more than they judge its subject."""
-"""Evaluative words by what they judge: opposite assessments must judge the same thing
-("disciplined" vs "inexperienced"; "profitable" vs "weak finances"), not merely differ in tone."""
-CONCEPTS = {
-    "withdraw": {"withdraw", "withdrawn", "withdrew", "withdrawal", "pulled", "pull", "retreat",
-                 "retreated", "dwindling", "dwindle", "diminished", "diminish", "removed", "leave",
-                 "left", "exit", "departed", "evacuated", "visibility", "pullback", "disappeared"},
-    "remain": {"remain", "remained", "remaining", "stay", "stayed", "still", "return", "returned",
-               "present", "continue", "continued", "deployed"},
-    "rise": {"rise", "rose", "risen", "increase", "increased", "grew", "grow", "growth", "up", "surge",
-             "surged", "higher", "jump", "jumped", "climb", "climbed"},
-    "fall": {"fall", "fell", "fallen", "decrease", "decreased", "decline", "declined", "drop", "dropped",
-             "down", "lower", "shrank", "shrink", "cut", "slump", "slumped"},
-    "soldier": {w for w, c in HEAD_CLASS.items() if c == "troops"},
-    "perform": {"perform", "performed", "performance", "fight", "fighting", "fought", "fighter", "fighters"},
-}
-PREDICATES = {"control", "true", "confirmed", "reached", "profitable", "transparent", "accurate", "fair",
-              "safe", "legal", "responsible", "involved", "present", "ready", "enough", "sufficient",
-              "possible", "working", "open", "available", "guilty", "aware", "planned", "paid"}
+
+
+def _synonym_sets() -> dict[str, set[str]]:
+    sets: dict[str, set[str]] = {}
+    for line in sorted(vocab.words("synonyms")):
+        words = line.split()
+        sets[words[0]] = set(words)
+    sets["soldier"] = {w for w, c in HEAD_CLASS.items() if c == "troops"}
+    return sets
+
+
+CONCEPTS = _synonym_sets()
+"""Synonym sets (vocab/synonyms.txt): words folded into one concept when claims are compared."""
+PREDICATES = vocab.words("negatable_predicates")
 """Predicates whose negation by another speaker is a contradiction ("not under control")."""
-POPULATIONS = {"soldier", "people", "worker", "employee", "player", "team", "patient", "voter", "company",
-               "government", "police", "army", "plant", "count", "response", "economy", "situation"}
-ANTONYMS = [("withdraw", "remain"), ("rise", "fall")]
+POPULATIONS = vocab.words("claim_subjects")
+ANTONYMS = [tuple(line.split()) for line in sorted(vocab.words("antonyms"))]
+"""Pairs of synonym sets that say opposite things of one subject (vocab/antonyms.txt)."""
+ANTONYM_CONCEPTS = {c for pair in ANTONYMS for c in pair}
 STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "is", "are", "was", "were", "be", "been",
         "being", "have", "has", "had", "that", "this", "these", "those", "it", "its", "they", "them",
         "their", "there", "as", "at", "by", "for", "from", "with", "we", "our", "i", "he", "she", "his",
@@ -303,7 +271,7 @@ def _candidate_pairs(views: list[ClaimView]):
     (statements naming none share the empty bucket); keeps large stores near-linear."""
     buckets: dict[str, list[ClaimView]] = {}
     for v in views:
-        if v.denial or not (v.assessment or v.evaluative):
+        if v.denial or not (v.assessment or v.evaluative or v.concepts & ANTONYM_CONCEPTS):
             continue
         for nation in v.nations or {""}:
             buckets.setdefault(nation, []).append(v)
@@ -355,7 +323,6 @@ def _denied_claims(a: ClaimView, views: list[ClaimView]) -> list[tuple[float, Cl
         if numbers and not numbers & denied_numbers and (asserted_numbers or denied_numbers):
             continue                         # "reports of 2,000 were wrong, the figure was 1,200" agrees with 1,200
         score = max(cosine(own, b.concepts), 0.8 * cosine(context, b.concepts))
-        score += 0.15 if "withdraw" in context & b.concepts else 0.0
         if (b.negated and not denies_negative) or b.stmt.hedged:
             score *= 0.5                     # a denial answers an affirmative claim
         if score >= DENIAL_SIMILARITY and (b.doc.id not in best or score > best[b.doc.id][0]):

@@ -7,12 +7,12 @@ from tests.link.helpers import add_source, add_statement, doc_with
 
 
 def test_denial_pairs_with_the_claim_it_answers():
-    a = doc_with("a", "Chilean rescue teams have been withdrawn from the mine after a collapse, officials said.")
+    a = doc_with("a", "Chilean rescue teams have left the mine after a collapse, officials said.")
     b = doc_with("b", "Several outlets reported that Chilean rescue teams had pulled out of the mine. "
                       "The minister said: \"These reports are false.\"")
     officials = add_source(a, "officials", kind="anonymous")
     minister = add_source(b, "Minister Rosa Vidal", affiliation="Chile")
-    claim = add_statement(a, "Chilean rescue teams have been withdrawn from the mine after a collapse", officials)
+    claim = add_statement(a, "Chilean rescue teams have left the mine after a collapse", officials)
     denial = add_statement(b, "These reports are false.", minister, polarity="denial")
     conflicts = claim_conflicts([a, b])
     assert conflicts and set(conflicts[0][0]) == {claim.id, denial.id}
@@ -20,11 +20,11 @@ def test_denial_pairs_with_the_claim_it_answers():
 
 
 def test_opposite_assessments_of_the_same_subject():
-    a = doc_with("a", "Coach Ines Ferro said the Brazilian players were disciplined and formidable.")
-    b = doc_with("b", "A scout said the Brazilian players have not performed well and looked weak.")
+    a = doc_with("a", "Coach Ines Ferro said the Brazilian players were skilled and effective.")
+    b = doc_with("b", "A scout said the Brazilian players have not played well and looked weak.")
     c = doc_with("c", "A fan said the Italian referees were weak.")
-    qa = add_statement(a, "the Brazilian players were disciplined and formidable", add_source(a, "Ines Ferro"))
-    qb = add_statement(b, "the Brazilian players have not performed well and looked weak", add_source(b, "scout"))
+    qa = add_statement(a, "the Brazilian players were skilled and effective", add_source(a, "Ines Ferro"))
+    qb = add_statement(b, "the Brazilian players have not played well and looked weak", add_source(b, "scout"))
     add_statement(c, "the Italian referees were weak", add_source(c, "fan"))
     conflicts = claim_conflicts([a, b, c])
     assert [set(ids) for ids, _ in conflicts] == [{qa.id, qb.id}]
@@ -49,8 +49,8 @@ def test_same_speaker_and_unrelated_claims_do_not_conflict():
 
 
 def test_cues():
-    assert assessment("they are brave and disciplined") > 0
-    assert assessment("they have not performed well") < 0
+    assert assessment("the new managers are capable and experienced") > 0
+    assert assessment("the new managers have not done well") < 0
     from claimledger.model import Statement
     assert is_denial(Statement(text="Reports in the media are wrong."))
     assert not is_denial(Statement(text="The media reported 40 deaths."))
@@ -102,3 +102,20 @@ def test_denying_a_negative_claim_answers_the_negative_claim_only():
     pairs = [set(ids) for ids, _ in claim_conflicts([a, b, c])]
     assert {neg.id, denial.id} in pairs and {pos.id, denial.id} not in pairs
     assert {neg.id, pos.id} in pairs
+
+
+def test_antonymous_predicates_about_one_subject():
+    a = doc_with("a", "The regulator said the Harbour Bridge toll plan was approved by the council on Monday.")
+    b = doc_with("b", "Residents said the Harbour Bridge toll plan was rejected by the council on Monday.")
+    qa = add_statement(a, "the Harbour Bridge toll plan was approved by the council on Monday",
+                       add_source(a, "regulator", "government"))
+    qb = add_statement(b, "the Harbour Bridge toll plan was rejected by the council on Monday",
+                       add_source(b, "Residents", "anonymous"))
+    conflicts = claim_conflicts([a, b])
+    assert conflicts and set(conflicts[0][0]) == {qa.id, qb.id}
+
+
+def test_word_lists_are_data_files_without_story_words():
+    from claimledger.reconcile import conflicts as c
+    words = set().union(*c.CONCEPTS.values()) | c.POSITIVE | c.NEGATIVE
+    assert not words & {"dwindling", "visibility", "cannon", "fodder", "formidable"}
