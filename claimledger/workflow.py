@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from typing import BinaryIO, Callable, Iterable
+from typing import BinaryIO, Callable, Iterable, Iterator
 
+from claimledger import engine
 from claimledger.ingest import IngestError, IngestWarning, NearDuplicateIndex, read_inputs
 from claimledger.model import Document
-from claimledger.pipeline import Context, Pipeline
+from claimledger.pipeline import Context
 from claimledger.reconcile import reconcile
 from claimledger.store import Ledger
-
-BATCH = 16
 
 
 @dataclass
@@ -67,51 +66,60 @@ def add(
     index = NearDuplicateIndex()
     for doc_id, text in ledger.texts():
         index.add(doc_id, text)
-    fresh: list[Document] = []
     seen: set[str] = set()
-    for item in read_inputs(inputs, outlet=outlet, published=published, url=url, stdin=stdin,
-                            max_bytes=max_bytes):
-        if isinstance(item, IngestError):
-            summary.errors.append(str(item))
-            report(f"skipped {item}")
-            continue
-        if isinstance(item, IngestWarning):
-            summary.warnings.append(str(item))
-            report(f"warning: {item}")
-            continue
-        if item.id in seen or ledger.find_hash(item.content_hash):
-            summary.already.append(item.id)
-            continue
-        seen.add(item.id)
-        item.duplicate_of = index.find(item.text, exclude=item.id)
-        if item.duplicate_of:
-            summary.duplicates.append((item.id, item.duplicate_of))
-        index.add(item.id, item.text)
-        fresh.append(item)
-        if len(fresh) >= BATCH:  # streamed: analysed as read, never all inputs in memory first
-            analyse(ledger, fresh, context, keep=keep)
-            summary.added.extend(d.id for d in fresh if d.id not in summary.not_news)
-            fresh = []
-    if fresh:
-        analyse(ledger, fresh, context, keep=keep)
-        summary.added.extend(d.id for d in fresh if d.id not in summary.not_news)
+
+    def fresh() -> Iterator[Document]:
+        """New documents as they are read: streamed into the engine, never all inputs in memory first."""
+        for item in read_inputs(inputs, outlet=outlet, published=published, url=url, stdin=stdin,
+                                max_bytes=max_bytes):
+            if isinstance(item, IngestError):
+                summary.errors.append(str(item))
+                report(f"skipped {item}")
+                continue
+            if isinstance(item, IngestWarning):
+                summary.warnings.append(str(item))
+                report(f"warning: {item}")
+                continue
+            if item.id in seen or ledger.find_hash(item.content_hash):
+                summary.already.append(item.id)
+                continue
+            seen.add(item.id)
+            item.duplicate_of = index.find(item.text, exclude=item.id)
+            if item.duplicate_of:
+                summary.duplicates.append((item.id, item.duplicate_of))
+            index.add(item.id, item.text)
+            yield item
+
+    analyse(ledger, fresh(), context, keep=keep, report=report, saved=summary.added, skipped=summary.errors)
     if summary.added:
         reconcile_all(ledger)
     return summary
 
 
 def analyse(ledger: Ledger, docs: Iterable[Document], context: Context | None = None,
-            keep: Callable[[Document], bool] = lambda doc: True) -> int:
-    """Run the per-document pipeline and save each document atomically (those ``keep`` accepts)."""
-    pipeline = Pipeline(context)
-    docs = list(docs)
+            keep: Callable[[Document], bool] = lambda doc: True,
+            report: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr),
+            saved: list[str] | None = None, skipped: list[str] | None = None) -> int:
+    """Run the per-document stages (on ``context.jobs`` processes, or Dask) and save each document atomically.
+
+    Documents stream through the engine; this process is the only writer, in input order.  Only
+    documents ``keep`` accepts are saved (their ids appended to ``saved``).  A document that fails
+    or runs out of its time budget is reported in one line (also appended to ``skipped``) and the
+    batch goes on.  Returns how many documents were saved.
+    """
     n = 0
-    for start in range(0, len(docs), BATCH):
-        for doc in pipeline.run(docs[start:start + BATCH]):
-            if not keep(doc):
-                continue
-            ledger.save_document(doc)
-            n += 1
+    for outcome in engine.run(docs, context or Context()):
+        if outcome.doc is None:
+            report(f"skipped {outcome.error}")
+            if skipped is not None:
+                skipped.append(outcome.error or outcome.name)
+            continue
+        if not keep(outcome.doc):
+            continue
+        ledger.save_document(outcome.doc)
+        if saved is not None:
+            saved.append(outcome.doc_id)
+        n += 1
     return n
 
 
