@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -169,10 +170,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 # -- rendering: every listing verb prints rows of claimledger.views (the one view model) ----------
 
-def load_view(ledger: Ledger):
+def load_view(ledger: Ledger, args: argparse.Namespace | None = None):
+    """The view model of the ledger, or of the one story ``--story`` names (id or unique prefix)."""
     from claimledger.views import LedgerView
 
-    return LedgerView.load(ledger)
+    story = getattr(args, "story", None)
+    return LedgerView.load(ledger, ledger.find_story(story).id if story else None)
 
 
 def _print_rows(args: argparse.Namespace, rows: list[dict], columns: Sequence[tuple[str, str]]) -> None:
@@ -271,7 +274,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_figures(args: argparse.Namespace) -> int:
     with open_ledger(args) as ledger:
         doc = canonical_doc_ref(args.doc) if args.doc else None
-        rows = load_view(ledger).figure_rows(doc, args.counted, args.event, args.all_kinds)
+        rows = load_view(ledger, args).figure_rows(doc, args.counted, args.event, args.all_kinds)
     for r in rows:
         r["document"] = r["document"][:8]
     _print_rows(args, rows, FIGURE_COLUMNS_ALL if args.all_kinds else FIGURE_COLUMNS)
@@ -281,7 +284,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
 @command("quotes")
 def cmd_quotes(args: argparse.Namespace) -> int:
     with open_ledger(args) as ledger:
-        rows = load_view(ledger).statement_rows(args.speaker)
+        rows = load_view(ledger, args).statement_rows(args.speaker)
     for r in rows:
         r["document"] = r["document"][:8]
     _print_rows(args, rows, STATEMENT_COLUMNS)
@@ -292,7 +295,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 def cmd_sources(args: argparse.Namespace) -> int:
     """Sources grouped across documents (by linked entity, else by name), with their counts."""
     with open_ledger(args) as ledger:
-        _print_rows(args, load_view(ledger).source_rows(), SOURCE_COLUMNS)
+        _print_rows(args, load_view(ledger, args).source_rows(), SOURCE_COLUMNS)
     return 0
 
 
@@ -301,14 +304,14 @@ def cmd_sources(args: argparse.Namespace) -> int:
 @command("entities")
 def cmd_entities(args: argparse.Namespace) -> int:
     with open_ledger(args) as ledger:
-        _print_rows(args, load_view(ledger).entity_rows(), ENTITY_COLUMNS)
+        _print_rows(args, load_view(ledger, args).entity_rows(), ENTITY_COLUMNS)
     return 0
 
 
 @command("measures")
 def cmd_measures(args: argparse.Namespace) -> int:
     with open_ledger(args) as ledger:
-        _print_rows(args, load_view(ledger).measure_rows(), MEASURE_COLUMNS)
+        _print_rows(args, load_view(ledger, args).measure_rows(), MEASURE_COLUMNS)
     return 0
 
 
@@ -317,6 +320,9 @@ def _measure(view, ref: str) -> Measure:
     for m in view.measures:
         if m.id.upper() == wanted:
             return m
+    local = [m for m in view.measures if m.id.upper().endswith("-" + wanted)]   # "M1" of "S<doc>-M1"
+    if len(local) == 1:
+        return local[0]
     raise UserError(f"no measure {ref!r} in this ledger (see `claimledger measures`)")
 
 
@@ -325,7 +331,7 @@ def cmd_measure(args: argparse.Namespace) -> int:
     from claimledger.views import unit_label
 
     with open_ledger(args) as ledger:
-        view = load_view(ledger)
+        view = load_view(ledger, args)
     m = _measure(view, args.id)
     rows = view.estimate_rows(m)
     if args.json:
@@ -341,7 +347,7 @@ def cmd_measure(args: argparse.Namespace) -> int:
 @command("timeline")
 def cmd_timeline(args: argparse.Namespace) -> int:
     with open_ledger(args) as ledger:
-        view = load_view(ledger)
+        view = load_view(ledger, args)
     m = _measure(view, args.id)
     rows = view.estimate_rows(m)
     if args.json:
@@ -366,11 +372,46 @@ def conflict_text(view) -> str:
 @command("conflicts")
 def cmd_conflicts(args: argparse.Namespace) -> int:
     with open_ledger(args) as ledger:
-        view = load_view(ledger)
+        view = load_view(ledger, args)
     if args.json:
         print(json.dumps(view.conflict_rows(), ensure_ascii=False, indent=2))
     else:
         print(conflict_text(view))
+    return 0
+
+
+@command("stories")
+def cmd_stories(args: argparse.Namespace) -> int:
+    from claimledger.model import Story
+
+    with open_ledger(args) as ledger:
+        measures = Counter(m.story for m in ledger.rows(Measure))
+        conflicts = Counter(c.story for c in ledger.rows(Conflict))
+        rows = [{"id": s.id, "start": s.start or "", "end": s.end or "", "documents": len(s.documents),
+                 "measures": measures[s.id], "conflicts": conflicts[s.id], "related": " ".join(s.related),
+                 "label": ("(stale) " if s.stale else "") + s.label}
+                for s in sorted(ledger.rows(Story), key=lambda s: (-len(s.documents), s.start or "", s.id))]
+    _print_rows(args, rows, STORY_COLUMNS)
+    return 0
+
+
+STORY_COLUMNS = (("id", "id"), ("start", "from"), ("end", "to"), ("documents", "docs"), ("measures", "measures"),
+                 ("conflicts", "conflicts"), ("related", "related"), ("label", "story"))
+
+
+@command("story")
+def cmd_story(args: argparse.Namespace) -> int:
+    from claimledger import workflow
+
+    with open_ledger(args, readonly=False) as ledger:
+        if args.action == "merge":
+            story = workflow.merge_stories(ledger, args.target, args.others)
+            print(f"merged {', '.join(args.others)} into {story.id} ({len(story.documents)} documents): {story.label}")
+        else:
+            if bool(args.new) == bool(args.target):
+                raise UserError("story move: give either a STORY or --new")
+            story = workflow.move_document(ledger, canonical_doc_ref(args.doc), None if args.new else args.target)
+            print(f"moved {args.doc} to {story.id}: {story.label}")
     return 0
 
 
@@ -455,25 +496,38 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="JSON: file path (default stdout); CSV: folder for one file per table "
                                  "(without it, one table goes to stdout: --table, default figures)")
     p.add_argument("--table", choices=("documents", "figures", "quotes", "sources", "mentions", "entities",
-                                       "measures", "conflicts", "estimates"),
+                                       "measures", "conflicts", "stories", "estimates"),
                    help="CSV: only this table (the one printed to stdout; default figures)")
 
-    p = sub.add_parser("figures", parents=[common, listing], help="table of figures")
+    story = argparse.ArgumentParser(add_help=False)
+    story.add_argument("--story", help="only this story (id or unique prefix, see `claimledger stories`)")
+
+    p = sub.add_parser("figures", parents=[common, listing, story], help="table of figures")
     p.add_argument("--doc", help="only this document (id prefix)")
     p.add_argument("--counted", help="only figures whose counted phrase contains TEXT")
     p.add_argument("--event", help="only figures with this event (killed, wounded, deployed, ...)")
     p.add_argument("--all-kinds", action="store_true", help="also ages, durations, years, ordinals")
 
-    p = sub.add_parser("quotes", parents=[common, listing], help="quotes and attributed claims")
+    p = sub.add_parser("quotes", parents=[common, listing, story], help="quotes and attributed claims")
     p.add_argument("--speaker", help="only statements whose speaker contains NAME")
-    sub.add_parser("sources", parents=[common, listing], help="who said things: sources with kind, role and counts")
-    sub.add_parser("entities", parents=[common, listing], help="people, organisations and places linked across documents")
-    sub.add_parser("measures", parents=[common, listing], help="measured quantities with their verdicts")
-    p = sub.add_parser("measure", parents=[common, listing], help="every figure of one measure")
+    sub.add_parser("sources", parents=[common, listing, story], help="who said things: sources with kind, role and counts")
+    sub.add_parser("entities", parents=[common, listing, story], help="people, organisations and places linked across documents")
+    sub.add_parser("measures", parents=[common, listing, story], help="measured quantities with their verdicts")
+    p = sub.add_parser("measure", parents=[common, listing, story], help="every figure of one measure")
     p.add_argument("id", help="measure id: M1, m1 or just 1 (see `claimledger measures`)")
-    p = sub.add_parser("timeline", parents=[common, listing], help="one measure's estimates in date order")
+    p = sub.add_parser("timeline", parents=[common, listing, story], help="one measure's estimates in date order")
     p.add_argument("id", help="measure id: M1, m1 or just 1 (see `claimledger measures`)")
-    sub.add_parser("conflicts", parents=[common, listing], help="contradicting figures and claims")
+    sub.add_parser("conflicts", parents=[common, listing, story], help="contradicting figures and claims")
+    sub.add_parser("stories", parents=[common, listing], help="stories: the events the documents are grouped into")
+    p = sub.add_parser("story", parents=[common], help="correct the grouping: merge stories, move a document")
+    actions = p.add_subparsers(dest="action", required=True, parser_class=Parser)
+    q = actions.add_parser("merge", parents=[common], help="merge stories OTHER... into STORY (kept on reanalyse)")
+    q.add_argument("target", metavar="STORY", help="the story that stays (id or unique prefix)")
+    q.add_argument("others", nargs="+", metavar="OTHER", help="stories whose documents join STORY")
+    q = actions.add_parser("move", parents=[common], help="move a document to another story or a new one")
+    q.add_argument("doc", metavar="DOC", help="document id or unique prefix (see `claimledger ls`)")
+    q.add_argument("target", nargs="?", metavar="STORY", help="the story it belongs to (id or unique prefix)")
+    q.add_argument("--new", action="store_true", help="split the document off into a story of its own")
 
     p = sub.add_parser("report", parents=[common], help="self-contained HTML report (or Markdown)")
     p.add_argument("-o", "--out", help="output file (default report.html / report.md)")

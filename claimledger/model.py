@@ -192,6 +192,7 @@ class Entity(Record):
     variants: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
     mentions: int = 0
+    story: Optional[str] = None          # entities are resolved within one story
 
 
 @dataclass
@@ -219,6 +220,7 @@ class Measure(Record):
     time_ref: str = "current"            # one of TIME_REFS
     latest: Optional[float] = None       # best value of the most recent report
     latest_date: Optional[str] = None    # its date as stated (metadata or text), None when unknown
+    story: Optional[str] = None          # the Story this measure belongs to
 
 
 @dataclass
@@ -231,6 +233,7 @@ class Conflict(Record):
     items: list[str] = field(default_factory=list)     # figure or statement ids
     measure: Optional[str] = None
     explanation: str = ""
+    story: Optional[str] = None          # the Story both sides belong to
 
 
 @dataclass
@@ -257,6 +260,7 @@ class Document(Record):
     duplicate_of: Optional[str] = None
     words: int = 0
     not_news: Optional[str] = None       # why the text does not read like news (None: it does); see extract/news_check
+    story: Optional[str] = None          # id of the Story the document belongs to (link.stories)
     # Annotations filled by the per-document stages (not columns of the documents table).
     sentences: list[Span] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
@@ -299,6 +303,61 @@ Document.ANNOTATION_TYPES = {
     "sentences": Span, "figures": Figure, "statements": Statement,
     "sources": Source, "mentions": Mention,
 }
+
+@dataclass
+class Story(Record):
+    """One real-world event or development: the unit measures, verdicts and conflicts live in.
+
+    Documents are assigned as they arrive (:mod:`claimledger.link.stories`).  ``related`` names
+    other stories an article of this one also matched (an article spanning two stories joins
+    the best and links the second).  ``stale`` is set while the story's derived rows wait to be
+    rebuilt (an interrupted ``add``); the next ``add`` repairs it.
+    """
+
+    table: ClassVar[str] = "stories"
+    id: str = ""
+    label: str = ""
+    start: Optional[str] = None          # first publication date of its documents (ISO)
+    end: Optional[str] = None            # last publication date
+    documents: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    stale: bool = False
+
+
+@dataclass
+class StoryCorrection(Record):
+    """A user's correction of the grouping, replayed by every regrouping (``reanalyse``).
+
+    ``kind`` is ``merge`` (story ``source`` into ``target``), ``move`` (document ``doc`` into
+    story ``target``) or ``split`` (document ``doc`` into a story of its own).
+    """
+
+    table: ClassVar[str] = "story_corrections"
+    id: str = ""
+    kind: str = ""
+    doc: Optional[str] = None
+    source: Optional[str] = None
+    target: Optional[str] = None
+
+
+@dataclass
+class StoryTerm(Record):
+    """One weighted term of a document's grouping profile (the inverted index stories match on)."""
+
+    table: ClassVar[str] = "story_terms"
+    doc: str = ""
+    term: str = ""
+    tf: float = 0.0
+
+
+@dataclass
+class TermCount(Record):
+    """How many grouped documents carry a term (document frequency, kept incrementally)."""
+
+    table: ClassVar[str] = "term_counts"
+    id: str = ""                         # the term
+    df: int = 0
+
 
 DERIVED_TYPES: tuple[type[Record], ...] = (Entity, Measure, Conflict)
 """Cross-document results, rewritten as a whole by the reconcile step."""

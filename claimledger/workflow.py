@@ -1,8 +1,14 @@
 """What the CLI verbs do, as library calls: add articles, re-analyse, rebuild the ledger.
 
 ``add`` reads inputs, skips exact re-adds (content hash), marks near-duplicates, runs the
-per-document pipeline, saves each document in its own transaction, then re-runs the
-cross-document step over the whole ledger so that the store is always fully analysed.
+per-document pipeline, saves each document in its own transaction, then assigns the new
+documents to stories (:mod:`claimledger.link.stories`) and re-runs the cross-document step
+only for the stories they touched, each story in one transaction.
+
+Crash consistency: a document is stored with ``story`` unset until it is grouped, and a story
+is marked ``stale`` from the moment a document joins it until its derived rows are rebuilt.
+Whatever point an ``add`` is killed at, the next ``add`` (or ``reanalyse``) finds the ungrouped
+documents and stale stories, says so, and finishes the work; the result equals a clean run's.
 """
 
 from __future__ import annotations
@@ -13,7 +19,8 @@ from typing import BinaryIO, Callable, Iterable, Iterator
 
 from claimledger import engine
 from claimledger.ingest import IngestError, IngestWarning, NearDuplicateIndex, read_inputs
-from claimledger.model import Document
+from claimledger.link import stories as story_links
+from claimledger.model import Document, StoryCorrection
 from claimledger.pipeline import Context
 from claimledger.reconcile import reconcile
 from claimledger.store import Ledger
@@ -66,6 +73,7 @@ def add(
     index = NearDuplicateIndex()
     for doc_id, text in ledger.texts():
         index.add(doc_id, text)
+    _say_pending(ledger, report)
     seen: set[str] = set()
 
     def fresh() -> Iterator[Document]:
@@ -91,8 +99,7 @@ def add(
             yield item
 
     analyse(ledger, fresh(), context, keep=keep, report=report, saved=summary.added, skipped=summary.errors)
-    if summary.added:
-        reconcile_all(ledger)
+    link_stories(ledger)
     return summary
 
 
@@ -126,12 +133,106 @@ def analyse(ledger: Ledger, docs: Iterable[Document], context: Context | None = 
 def reanalyse(ledger: Ledger, context: Context | None = None) -> int:
     """Re-run every stage on every stored document (after an upgrade or a model change)."""
     n = analyse(ledger, ledger.documents(), context)
-    reconcile_all(ledger)
+    regroup(ledger)
     return n
 
 
-def reconcile_all(ledger: Ledger) -> None:
-    """Cross-document step: entities, measures, dates, verdicts, conflicts over the whole ledger."""
-    docs = ledger.documents(annotated=True)
+def regroup(ledger: Ledger) -> None:
+    """Forget the grouping, assign every document again (replaying corrections), rebuild every story."""
+    ledger.clear_grouping()
+    link_stories(ledger)
+
+
+def _say_pending(ledger: Ledger, report: Callable[[str], None]) -> None:
+    ungrouped, stale = len(ledger.ungrouped_documents()), len(ledger.stale_stories())
+    if ungrouped or stale:
+        report(f"repairing an interrupted run: {ungrouped} document(s) not yet in a story, "
+               f"{stale} story(ies) to rebuild")
+
+
+def link_stories(ledger: Ledger) -> list[str]:
+    """Group every ungrouped document, then rebuild each stale story; the stories rebuilt."""
+    corrections = story_links.Corrections(ledger.rows(StoryCorrection))
+    for doc in ledger.ungrouped_documents():
+        doc.mentions.extend(ledger.rows(Document.ANNOTATION_TYPES["mentions"], doc=doc.id))
+        story_links.assign(ledger, doc, corrections)
+    stale = ledger.stale_stories()
+    for story_id in stale:
+        reconcile_story(ledger, story_id)
+    return stale
+
+
+def reconcile_story(ledger: Ledger, story_id: str) -> None:
+    """Cross-document step over one story's documents, replacing only that story's derived rows."""
+    story = ledger.story(story_id)
+    docs = ledger.story_documents(story_id)
+    if story is None or not docs:
+        ledger.delete_story(story_id)
+        return
     result = reconcile(docs)
-    ledger.replace_derived(docs, [*result.entities, *result.measures, *result.conflicts])
+    derived = story_links.scope_to_story(result, docs, story_id)
+    story.label = story_links.label_story(docs)
+    story.start, story.end = story_links.story_span(docs)
+    story.documents = [d.id for d in docs]
+    story.stale = False
+    ledger.replace_story(story, docs, derived)
+
+
+def reconcile_all(ledger: Ledger) -> None:
+    """Rebuild every story's derived rows (the grouping itself is kept)."""
+    for story in ledger.rows(story_links.Story):
+        reconcile_story(ledger, story.id)
+
+
+def _correct(ledger: Ledger, correction: StoryCorrection) -> None:
+    correction.id = f"K{ledger.count(StoryCorrection) + 1}"
+    with ledger.transaction():
+        ledger._insert(correction)
+
+
+def merge_stories(ledger: Ledger, target_ref: str, other_refs: list[str]) -> story_links.Story:
+    """Move every document of ``other_refs`` into ``target_ref``; recorded so reanalyse keeps it."""
+    target = ledger.find_story(target_ref)
+    others = [ledger.find_story(ref) for ref in other_refs]
+    with ledger.transaction():
+        for other in others:
+            if other.id == target.id:
+                continue
+            _correct(ledger, StoryCorrection(kind="merge", source=other.id, target=target.id))
+            for doc_id in ledger.story_doc_ids(other.id):
+                ledger.set_document_story(doc_id, target.id)
+            ledger.delete_story(other.id)
+        target.stale = True
+        ledger.put_story(target)
+    reconcile_story(ledger, target.id)
+    return ledger.story(target.id)
+
+
+def move_document(ledger: Ledger, doc_ref: str, story_ref: str | None) -> story_links.Story:
+    """Put one document into another story (``None``: a new story of its own); recorded for reanalyse."""
+    doc = ledger.document(doc_ref)
+    old = doc.story
+    if story_ref is None:
+        base = target = story_links.story_id(doc.id)
+        n = 1
+        while ledger.story(target) is not None:
+            n += 1
+            target = f"{base}x{n}"
+        correction = StoryCorrection(kind="split", doc=doc.id, target=target)
+    else:
+        target = ledger.find_story(story_ref).id
+        correction = StoryCorrection(kind="move", doc=doc.id, target=target)
+    with ledger.transaction():
+        _correct(ledger, correction)
+        story = ledger.story(target) or story_links.Story(id=target, label=story_links.label_story([doc]))
+        story.stale = True
+        ledger.put_story(story)
+        ledger.set_document_story(doc.id, target)
+        if old and old != target:
+            previous = ledger.story(old)
+            if previous:
+                previous.stale = True
+                ledger.put_story(previous)
+    for story_id in sorted({target, old} - {None}):
+        reconcile_story(ledger, story_id)
+    return ledger.story(target)

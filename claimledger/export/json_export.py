@@ -4,12 +4,13 @@ Shape (``FORMAT_VERSION`` 1.0, JSON Schema in ``ledger-export.schema.json``)::
 
     {"claimledger": {"format_version", "generator", "exported_at"},
      "documents": [...], "figures": [...], "quotes": [...], "sources": [...],
-     "mentions": [...], "entities": [...], "measures": [...], "conflicts": [...]}
+     "mentions": [...], "entities": [...], "measures": [...], "conflicts": [...], "stories": [...]}
 
 Each array holds the fields of the model class of the same name (``quotes`` are
 ``Statement`` records: direct quotes and indirect attributed claims, told apart by
 ``direct``).  The document id of a per-document record is exported as ``document``;
-``start``/``end`` are character offsets into that document's ``text``.
+``start``/``end`` are character offsets into that document's ``text``.  Documents, entities,
+measures and conflicts carry ``story``, the id of the ``stories`` row they belong to.
 """
 
 from __future__ import annotations
@@ -18,14 +19,14 @@ import datetime as dt
 from typing import Any
 
 from claimledger import __version__
-from claimledger.model import Conflict, Entity, Figure, Measure, Mention, Record, Source, Statement
+from claimledger.model import Conflict, Entity, Figure, Measure, Mention, Record, Source, Statement, Story
 from claimledger.store import Ledger
 
 FORMAT_VERSION = "1.0"
 
 ARRAYS: dict[str, type[Record]] = {
     "figures": Figure, "quotes": Statement, "sources": Source, "mentions": Mention,
-    "entities": Entity, "measures": Measure, "conflicts": Conflict,
+    "entities": Entity, "measures": Measure, "conflicts": Conflict, "stories": Story,
 }
 
 

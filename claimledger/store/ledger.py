@@ -150,7 +150,7 @@ class Ledger:
         sql = f'SELECT * FROM "{cls.table}"'
         if where:
             sql += " WHERE " + " AND ".join(f'"{k}" = ?' for k in where)
-        order = " ORDER BY doc, start" if "start" in dict(schema.columns(cls)) else f" ORDER BY {self.order}"
+        order = " ORDER BY doc, start" if {"doc", "start"} <= set(dict(schema.columns(cls))) else f" ORDER BY {self.order}"
         return [schema.from_row(cls, r) for r in self.conn.execute(sql + order, tuple(where.values()))]
 
     def count(self, cls: type[Record]) -> int:
@@ -185,6 +185,145 @@ class Ledger:
 
     def texts(self) -> Iterator[tuple[str, str]]:
         yield from ((r[0], r[1]) for r in self.conn.execute(f"SELECT id, text FROM documents ORDER BY {self.order}"))
+
+    # -- stories (claimledger.link.stories, workflow) ---------------------------------------
+    def story(self, story_id: str):
+        from claimledger.model import Story
+
+        row = self.conn.execute('SELECT * FROM stories WHERE id = ?', (story_id,)).fetchone()
+        return schema.from_row(Story, row) if row else None
+
+    def put_story(self, story) -> None:
+        with self.transaction():
+            self._insert(story)
+
+    def find_story(self, ref: str):
+        """A story by id or unique id prefix (case-insensitive), else StoreError."""
+        from claimledger.model import Story
+
+        ref = ref.strip()
+        rows = list(self.conn.execute("SELECT * FROM stories WHERE upper(substr(id, 1, ?)) = upper(?)",
+                                      (len(ref), ref)))
+        exact = [r for r in rows if r["id"].upper() == ref.upper()]
+        rows = exact or rows
+        if not rows:
+            raise StoreError(f"no story {ref!r} in {self.name} (see `claimledger stories`)")
+        if len(rows) > 1:
+            raise StoreError(f"story id {ref!r} is ambiguous: {', '.join(r['id'] for r in rows[:5])}")
+        return schema.from_row(Story, rows[0])
+
+    def delete_story(self, story_id: str) -> None:
+        with self.transaction():
+            for table in ("entities", "measures", "conflicts"):
+                self.conn.execute(f'DELETE FROM "{table}" WHERE story = ?', (story_id,))
+            self.conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+
+    def set_document_story(self, doc_id: str, story_id: str | None) -> None:
+        with self.transaction():
+            self.conn.execute("UPDATE documents SET story = ? WHERE id = ?", (story_id, doc_id))
+
+    def document_story(self, doc_id: str) -> str | None:
+        row = self.conn.execute("SELECT story FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def story_doc_ids(self, story_id: str) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM documents WHERE story = ? ORDER BY id", (story_id,))]
+
+    def grouped_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM documents WHERE story IS NOT NULL").fetchone()[0]
+
+    def ungrouped_documents(self) -> list[Document]:
+        """Analysed documents not yet in a story, in the order they were stored."""
+        return [schema.from_row(Document, r) for r in
+                self.conn.execute(f"SELECT * FROM documents WHERE story IS NULL ORDER BY {self.order}")]
+
+    def stale_stories(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM stories WHERE stale = ? ORDER BY id", (True,))]
+
+    def story_documents(self, story_id: str) -> list[Document]:
+        """A story's documents with all their annotations (dated first, then by id: deterministic)."""
+        docs = [schema.from_row(Document, r) for r in self.conn.execute(
+            "SELECT * FROM documents WHERE story = ? ORDER BY published IS NULL, published, id", (story_id,))]
+        by_id = {d.id: d for d in docs}
+        ids = list(by_id)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for name, cls in Document.ANNOTATION_TYPES.items():
+                order = "doc, start" if {"doc", "start"} <= set(dict(schema.columns(cls))) else self.order
+                for r in self.conn.execute(f'SELECT * FROM "{cls.table}" WHERE doc IN ({marks}) ORDER BY {order}',
+                                           tuple(chunk)):
+                    record = schema.from_row(cls, r)
+                    getattr(by_id[record.doc], name).append(record)
+        return docs
+
+    def replace_story(self, story, docs: Iterable[Document], derived: Iterable[Record]) -> None:
+        """One transaction: a story's documents, its derived rows (replaced) and the story row."""
+        with self.transaction():
+            for table in ("entities", "measures", "conflicts"):
+                self.conn.execute(f'DELETE FROM "{table}" WHERE story = ?', (story.id,))
+            for doc in docs:
+                self._write_document(doc)
+            for record in derived:
+                self._insert(record)
+            self._insert(story)
+
+    def add_story_terms(self, doc_id: str, terms: dict[str, float]) -> None:
+        """Store a document's grouping profile and count its terms (replacing an earlier profile)."""
+        from claimledger.model import StoryTerm, TermCount
+
+        with self.transaction():
+            old = [r[0] for r in self.conn.execute("SELECT term FROM story_terms WHERE doc = ?", (doc_id,))]
+            if old:
+                self._bump_terms(old, -1)
+                self.conn.execute("DELETE FROM story_terms WHERE doc = ?", (doc_id,))
+            for term, tf in terms.items():
+                self._insert(StoryTerm(doc=doc_id, term=term, tf=tf))
+            self._bump_terms(list(terms), +1)
+
+    def _bump_terms(self, terms: list[str], delta: int) -> None:
+        from claimledger.model import TermCount
+
+        counts = self.term_counts(terms)
+        for term in terms:
+            self._insert(TermCount(id=term, df=max(0, counts.get(term, 0) + delta)))
+
+    def term_counts(self, terms: list[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for start in range(0, len(terms), 500):
+            chunk = terms[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            out.update((r[0], r[1]) for r in self.conn.execute(
+                f"SELECT id, df FROM term_counts WHERE id IN ({marks})", tuple(chunk)))
+        return out
+
+    def docs_with_terms(self, terms: list[str], limit: int) -> dict[str, str]:
+        """Grouped documents sharing any of ``terms`` (most shared first) → their story."""
+        if not terms:
+            return {}
+        marks = ", ".join("?" for _ in terms)
+        rows = self.conn.execute(
+            f"SELECT t.doc, d.story, count(*) AS shared FROM story_terms t JOIN documents d ON d.id = t.doc "
+            f"WHERE t.term IN ({marks}) AND d.story IS NOT NULL GROUP BY t.doc, d.story "
+            f"ORDER BY shared DESC, t.doc LIMIT ?", (*terms, limit))
+        return {r[0]: r[1] for r in rows}
+
+    def story_profiles(self, doc_ids: list[str]) -> dict[str, dict[str, float]]:
+        out: dict[str, dict[str, float]] = {}
+        for start in range(0, len(doc_ids), 500):
+            chunk = doc_ids[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for r in self.conn.execute(f"SELECT doc, term, tf FROM story_terms WHERE doc IN ({marks}) "
+                                       "ORDER BY doc, term", tuple(chunk)):
+                out.setdefault(r[0], {})[r[1]] = r[2]
+        return out
+
+    def clear_grouping(self) -> None:
+        """Forget every story and grouping profile (corrections stay): the start of a regrouping."""
+        with self.transaction():
+            for table in ("stories", "story_terms", "term_counts", "entities", "measures", "conflicts"):
+                self.conn.execute(f'DELETE FROM "{table}"')
+            self.conn.execute("UPDATE documents SET story = NULL")
 
 
 def _is_db_error(exc: BaseException) -> bool:

@@ -19,6 +19,7 @@ from typing import Any, Mapping
 
 from claimledger.model import (
     Conflict, Document, Entity, Figure, Measure, Mention, Record, Source, Span, Statement,
+    Story, StoryCorrection, StoryTerm, TermCount,
 )
 from claimledger.store.dialect import Dialect
 
@@ -26,9 +27,13 @@ SCHEMA_VERSION = 1
 
 RECORD_TYPES: tuple[type[Record], ...] = (
     Document, Span, Figure, Statement, Source, Mention, Entity, Measure, Conflict,
+    Story, StoryCorrection, StoryTerm, TermCount,
 )
 PER_DOCUMENT: tuple[type[Record], ...] = (Span, Figure, Statement, Source, Mention)
-PRIMARY_KEYS = {Span: ("doc", "start")}
+PRIMARY_KEYS = {Span: ("doc", "start"), StoryTerm: ("doc", "term")}
+INDEXES = {"documents": ("content_hash", "story"), "story_terms": ("term",),
+           "entities": ("story",), "measures": ("story",), "conflicts": ("story",)}
+"""Extra single-column indexes: what ``add`` and the per-story views look up."""
 
 
 @functools.cache
@@ -96,6 +101,9 @@ def migrate(conn, dialect: Dialect) -> None:
             if name not in existing:
                 conn.execute(f'ALTER TABLE "{cls.table}" ADD COLUMN "{name}" {sql_type}')
     conn.execute('CREATE INDEX IF NOT EXISTS "idx_documents_hash" ON documents (content_hash)')
+    for table, names in INDEXES.items():
+        for name in names:
+            conn.execute(f'CREATE INDEX IF NOT EXISTS "idx_{table}_{name}" ON "{table}" ("{name}")')
     current = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
     if current is None or current < SCHEMA_VERSION:
         conn.execute("INSERT INTO schema_version VALUES (?, ?)",
