@@ -31,6 +31,9 @@ except ImportError:  # the optional extra is not installed: said at run time, in
     distributed = None
     WorkerPlugin = object
 
+CONNECT_TIMEOUT = "20s"
+"""How long to wait for the scheduler before saying, in one line, that it cannot be reached."""
+
 WINDOW_PER_WORKER = 4
 """Documents in flight per worker: enough to hide network latency, few enough to bound memory."""
 
@@ -53,7 +56,7 @@ def client_for(context: Context, stack: ExitStack):
         raise EngineError("--engine dask needs Dask: pip install 'claimledger[dask]'")
     if context.scheduler:
         try:
-            return stack.enter_context(distributed.Client(context.scheduler, timeout="20s"))
+            return stack.enter_context(distributed.Client(context.scheduler, timeout=CONNECT_TIMEOUT))
         except (OSError, TimeoutError) as exc:
             raise EngineError(f"cannot reach the Dask scheduler at {context.scheduler}: {exc}") from exc
     cluster = stack.enter_context(distributed.LocalCluster(
