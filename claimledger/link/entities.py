@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
+from claimledger.link.name_cleanup import clean_name
 from claimledger.link.names import ALIAS_INDEX, TITLES, acronym, canonical_place, fold, strip_titles
 from claimledger.model import Document, Entity
 
@@ -134,22 +135,26 @@ def link_entities(docs: list[Document]) -> list[Entity]:
     pairs: list[tuple[str, str]] = []                 # a source's own variants
     for doc in docs:
         for m in doc.mentions:
-            type_ = LABEL_TYPES.get(m.label)
-            key = name_key(m.text)
-            if not type_ or not key or key in TITLES:
+            cleaned = clean_name(m.text, LABEL_TYPES[m.label]) if m.label in LABEL_TYPES else None
+            key = name_key(cleaned[0]) if cleaned else ""
+            if not cleaned or not key or key in TITLES:
                 continue
-            refs.append((m, _add(names, key, type_, m.text, doc.id), doc.id))
+            refs.append((m, _add(names, key, cleaned[1], cleaned[0], doc.id, sure=cleaned[2]), doc.id))
         for s in doc.sources:
-            type_ = SOURCE_TYPES.get(s.kind)
-            key = name_key(s.name or "")
-            if not type_ or not key or not any(c.isupper() for c in s.name):
+            cleaned = clean_name(s.name or "", SOURCE_TYPES[s.kind]) if s.kind in SOURCE_TYPES else None
+            cleaned = _person_behind_role(s, cleaned)
+            key = name_key(cleaned[0]) if cleaned else ""
+            if not cleaned or not key or key in TITLES:
                 continue
-            node = _add(names, key, type_, s.name, doc.id)
+            node = _add(names, key, cleaned[1], cleaned[0], doc.id, sure=cleaned[2])
             refs.append((s, node, doc.id))
             for variant in s.variants:
-                vkey = name_key(variant)
-                if vkey and vkey != key and any(c.isupper() for c in variant):
-                    pairs.append((node, _add(names, vkey, type_, variant, doc.id)))
+                vclean = clean_name(variant, cleaned[1])
+                vkey = name_key(vclean[0]) if vclean else ""
+                if vkey and vkey == key and vclean[2]:   # "President Joko Widodo": the variant settles the type
+                    names[node].types[vclean[1]] = names[node].types.get(vclean[1], 0) + SURE_VOTES
+                elif vkey and vkey != key and vclean[1] == cleaned[1]:
+                    pairs.append((node, _add(names, vkey, vclean[1], vclean[0], doc.id, sure=vclean[2])))
     uf = _UnionFind()
     for a, b in pairs:
         uf.union(a, b)
@@ -158,12 +163,29 @@ def link_entities(docs: list[Document]) -> list[Entity]:
     return _build(names, uf, refs)
 
 
-def _add(names: dict[str, _Name], key: str, type_: str, surface: str, doc_id: str) -> str:
+SURE_VOTES = 3
+"""A type the name itself states (a title before it, "... Hospital") outweighs a few parser labels."""
+
+
+def _person_behind_role(source, cleaned):
+    """A source named by a fragment of its role ("Home" for "Home Minister Anna Berg") is the person
+    its variant names once the role is cut off."""
+    if cleaned is None or cleaned[1] == "person":
+        return cleaned
+    for variant in source.variants:
+        vclean = clean_name(variant, cleaned[1])
+        if vclean and vclean[1] == "person" and vclean[2] and fold(cleaned[0]) in fold(variant) \
+                and fold(cleaned[0]) not in fold(vclean[0]):
+            return vclean
+    return cleaned
+
+
+def _add(names: dict[str, _Name], key: str, type_: str, surface: str, doc_id: str, sure: bool = False) -> str:
     node = _node(key, type_)
     entry = names.setdefault(node, _Name(key=node.removeprefix("place|")))
     if node.startswith("place|"):
         type_ = "place"
-    entry.types[type_] = entry.types.get(type_, 0) + 1
+    entry.types[type_] = entry.types.get(type_, 0) + (SURE_VOTES if sure else 1)
     entry.surface[surface] = entry.surface.get(surface, 0) + 1
     entry.docs.add(doc_id)
     entry.count += 1
@@ -237,8 +259,11 @@ def _build(names: dict[str, _Name], uf: _UnionFind, refs: list[tuple[object, str
             for s, c in names[n].surface.items():
                 surface[s] += c
             docs |= names[n].docs
-        types = [names[n].type for n in members]
-        type_ = max(set(types), key=lambda t: (types.count(t), t == "organisation"))
+        votes: dict[str, int] = defaultdict(int)   # one entity, one type: the labels' and the names' votes
+        for n in members:
+            for t, c in names[n].types.items():
+                votes[t] += c
+        type_ = max(votes, key=lambda t: (votes[t], t == "organisation"))
         drafts.append((members, _display_name(surface, type_, members, names), type_, surface, docs))
     drafts.sort(key=lambda d: (-sum(d[3].values()), d[1]))
     node_entity: dict[str, str] = {}
@@ -261,6 +286,6 @@ def _display_name(surface: dict[str, int], type_: str, members: list[str], names
         return places[0].title()
     best = max(surface, key=lambda s: (len(name_key(s).split()), surface[s], -len(s), s))
     words = best.split()
-    while len(words) > 1 and fold(words[0]) in TITLES | {"the"}:
+    while len(words) > 1 and fold(words[0]) in TITLES | {"the", "a", "an"}:
         words = words[1:]
     return " ".join(words)
