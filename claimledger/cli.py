@@ -158,7 +158,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         view = load_view(ledger)
         print(summary_text(view))
         print()
-        _print_rows(args, view.figure_rows(), FIGURE_COLUMNS)
+        _print_rows(args, [r | {"document": r["document"][:8]} for r in view.figure_rows()], FIGURE_COLUMNS)
         if view.measures:
             print()
             _print_rows(args, view.measure_rows(), MEASURE_COLUMNS)

@@ -16,7 +16,11 @@ from claimledger.views import excerpt, fmt_bounds, fmt_number  # noqa: F401  (re
 
 MIN_WIDTH = 8
 """A narrowed column never gets narrower than this (or its header)."""
+NARROW_CAP = 22
+"""A column other than the evidence keeps at most this width when the table must narrow."""
 MIN_LAST = 24
+EVIDENCE_SHARE = 0.45
+"""The share of a narrow terminal the evidence column (last) gets first."""
 """The evidence column (last) keeps at least this much room before it wraps."""
 GAP = 2
 
@@ -25,21 +29,29 @@ def terminal_width(default: int = 100) -> int:
     return shutil.get_terminal_size((default, 20)).columns
 
 
-def fit_widths(natural: list[int], headers: Sequence[str], total: int) -> list[int]:
-    """Narrow the widest columns until the table fits ``total`` characters (or cannot shrink)."""
-    widths = list(natural)
-    floors = [max(len(h), MIN_WIDTH) for h in headers]
-    if widths:
-        floors[-1] = max(floors[-1], min(MIN_LAST, natural[-1]))
-    budget = total - GAP * (len(widths) - 1)
-    while sum(widths) > budget:
-        # the evidence column gives way only when the others are down to its width
-        candidates = [i for i, w in enumerate(widths) if w > floors[i]]
-        if not candidates:
-            break
-        i = max(candidates, key=lambda k: (widths[k] if k < len(widths) - 1 else widths[k] // 2, -k))
-        widths[i] -= max(1, min(widths[i] - floors[i], sum(widths) - budget, 8))
-    return widths
+def fit_widths(natural: list[int], headers: Sequence[str], total: int,
+               longest_words: Sequence[int] | None = None) -> list[int]:
+    """Column widths that fit ``total`` characters: the evidence column (last) gets what the
+    others leave, each other column keeps at least its longest word (no word is split) and at
+    most ``NARROW_CAP`` characters; only when that is still too wide are words split."""
+    if sum(natural) + GAP * (len(natural) - 1) <= total or not natural:
+        return list(natural)
+    words = list(longest_words or [MIN_WIDTH] * len(natural))
+    floors = [min(n, max(len(h), min(w, NARROW_CAP))) for n, h, w in zip(natural, headers, words)]
+    budget = total - GAP * (len(natural) - 1)
+    widths = floors[:-1]
+    last = min(natural[-1], max(MIN_LAST, int(budget * EVIDENCE_SHARE), budget - sum(widths)))
+    left = budget - sum(widths) - last
+    growing = [i for i in range(len(widths)) if widths[i] < min(natural[i], NARROW_CAP)]
+    while left > 0 and growing:  # what the evidence leaves: one character at a time to the others
+        for i in list(growing):
+            if left <= 0:
+                break
+            widths[i] += 1
+            left -= 1
+            if widths[i] >= min(natural[i], NARROW_CAP):
+                growing.remove(i)
+    return widths + [min(natural[-1], last + max(0, left))]
 
 
 def render(header: Sequence[str], rows: Iterable[Sequence[Any]], max_width: int | None = None,
@@ -50,7 +62,8 @@ def render(header: Sequence[str], rows: Iterable[Sequence[Any]], max_width: int 
     for row in rows:
         for i, cell in enumerate(row):
             natural[i] = max(natural[i], len(cell))
-    widths = natural if wide else fit_widths(natural, header, max_width or terminal_width())
+    words = [max((len(w) for r in rows for w in r[i].split()), default=0) for i in range(len(header))]
+    widths = natural if wide else fit_widths(natural, header, max_width or terminal_width(), words)
 
     def lines_of(cells: Sequence[str]) -> list[str]:
         wrapped = [textwrap.wrap(c, w, break_long_words=True, break_on_hyphens=False) or [""] if len(c) > w else [c]

@@ -183,6 +183,20 @@ def anchor(kind: str, ident: str) -> str:
     return f"{kind}-" + re.sub(r"[^A-Za-z0-9_-]", "-", ident)
 
 
+def _fields(cls) -> set[str]:
+    import dataclasses
+
+    return {f.name for f in dataclasses.fields(cls)}
+
+
+def story_records(ledger) -> list[Any]:
+    """The ledger's Story records, when the model has them (else none: one implicit story)."""
+    from claimledger import model
+
+    story_cls = getattr(model, "Story", None)
+    return ledger.rows(story_cls) if story_cls is not None and getattr(story_cls, "table", "") else []
+
+
 # The view ---------------------------------------------------------------------------------------
 
 @dataclass
@@ -222,6 +236,7 @@ class LedgerView:
                 for sid in set(it.via):
                     self._relays.setdefault(sid, []).append(it)
         self._groups: Optional[list[tuple[str, list[Source]]]] = None
+        self._doc_labels: dict[str, str] = {}
         self._duplicates: dict[str, list[Document]] = {}
         for d in self.documents:
             if d.duplicate_of:
@@ -229,11 +244,20 @@ class LedgerView:
 
     @classmethod
     def load(cls, ledger, story: Optional[str] = None) -> "LedgerView":
-        """Everything a view needs, read once from a ``claimledger.store.Ledger`` (optionally one story)."""
-        from claimledger import model
+        """Everything a view needs, read once from a ``claimledger.store.Ledger``.
 
-        story_cls = getattr(model, "Story", None)
-        stories = ledger.rows(story_cls) if story_cls is not None and getattr(story_cls, "table", "") else []
+        With ``story``, only that story's documents, measures, conflicts and entities are read
+        (memory bounded by the story, not the ledger) when the model records stories.
+        """
+        stories = story_records(ledger)
+        if story is not None and "story" in _fields(Document):
+            docs = [ledger.document(d.id) for d in ledger.rows(Document, story=story)]
+
+            def of_story(record_cls):
+                return ledger.rows(record_cls, story=story) if "story" in _fields(record_cls) else ledger.rows(record_cls)
+            view = cls(documents=docs, measures=of_story(Measure), conflicts=of_story(Conflict),
+                       entities=of_story(Entity), stories=[s for s in stories if s.id == story])
+            return view if "story" in _fields(Entity) else view.story_view(story)
         view = cls(documents=ledger.documents(annotated=True), measures=ledger.rows(Measure),
                    conflicts=ledger.rows(Conflict), entities=ledger.rows(Entity), stories=stories)
         return view.story_view(story) if story is not None else view
@@ -366,7 +390,7 @@ class LedgerView:
         names = [self.source_label(s) for s in self.chain(item)]
         if not names:
             doc = self.doc_by_id.get(item.doc)
-            outlet = doc.label if doc else ""
+            outlet = self.doc_label(item.doc) if doc else ""
             return f"{outlet} (unattributed)" if outlet else "unattributed"
         return ", via ".join(names)
 
@@ -375,7 +399,7 @@ class LedgerView:
         chain = self.chain(item)
         if not chain:
             doc = self.doc_by_id.get(item.doc)
-            return doc.label if doc else "unattributed"
+            return self.doc_label(item.doc) if doc else "unattributed"
         return self.source_label(chain[0])
 
     def is_own_voice(self, source: Source) -> bool:
@@ -443,9 +467,12 @@ class LedgerView:
         return m.label if m else f"{c.kind.capitalize()} in conflict"
 
     def doc_label(self, doc_id: str) -> str:
-        """How to name an article in a line (the model's rule: outlet, else title, else file)."""
-        doc = self.doc_by_id.get(doc_id)
-        return doc.label if doc is not None else doc_id
+        """How to name an article in a line (the model's rule, ``Document.label``), computed once."""
+        label = self._doc_labels.get(doc_id)
+        if label is None:
+            doc = self.doc_by_id.get(doc_id)
+            label = self._doc_labels[doc_id] = doc.label if doc is not None else doc_id
+        return label
 
     def doc_title(self, doc: Document) -> str:
         return doc.title or re.split(r"[\\/]", doc.name.rstrip("/\\"))[-1] or doc.id
@@ -472,12 +499,14 @@ class LedgerView:
 
     # Rows: the same records as plain dicts, for tables, --json, CSV and JSON endpoints -----------
 
+    def document_row(self, d: Document) -> dict[str, Any]:
+        return {"id": d.id, "published": published_text(d), "outlet": self.doc_label(d.id), "words": d.words,
+                "figures": sum(1 for f in d.figures if f.kind == "figure"), "statements": len(d.statements),
+                "duplicate_of": d.duplicate_of or "", "title": self.doc_title(d),
+                "story": getattr(d, "story", None) or ""}
+
     def document_rows(self) -> list[dict[str, Any]]:
-        return [{"id": d.id, "published": published_text(d), "outlet": self.doc_label(d.id), "words": d.words,
-                 "figures": sum(1 for f in d.figures if f.kind == "figure"), "statements": len(d.statements),
-                 "duplicate_of": d.duplicate_of or "", "title": self.doc_title(d),
-                 "story": getattr(d, "story", None) or ""}
-                for d in self.documents]
+        return [self.document_row(d) for d in self.documents]
 
     def figure_row(self, f: Figure, measure: Optional[Measure] = None) -> dict[str, Any]:
         measure = measure or self.measure_of_figure.get(f.id)
@@ -524,53 +553,55 @@ class LedgerView:
                              "text": " ".join(q.text.split())})
         return rows
 
+    def source_row(self, key: str, members: list[Source]) -> dict[str, Any]:
+        first = members[0]
+        claims = self.claims_of(members)
+        return {
+            "key": key, "source": self.source_label(first), "kind": first.kind,
+            "title": next((m.title for m in members if m.title), "") or "",
+            "role": next((m.role or m.affiliation for m in members if m.role or m.affiliation), "") or "",
+            "documents": len({m.doc for m in members}),
+            "statements": sum(1 for c in claims if isinstance(c, Statement)),
+            "figures": sum(1 for c in claims if isinstance(c, Figure) and c.kind == "figure"),
+            "relayed": len(self.relayed_by(members)),
+            "named_as": "; ".join(dict.fromkeys(m.name for m in members)),
+        }
+
     def source_rows(self) -> list[dict[str, Any]]:
-        rows = []
-        for key, members in self.source_groups():
-            first = members[0]
-            claims = self.claims_of(members)
-            rows.append({
-                "key": key, "source": self.source_label(first), "kind": first.kind,
-                "title": next((m.title for m in members if m.title), "") or "",
-                "role": next((m.role or m.affiliation for m in members if m.role or m.affiliation), "") or "",
-                "documents": len({m.doc for m in members}),
-                "statements": sum(1 for c in claims if isinstance(c, Statement)),
-                "figures": sum(1 for c in claims if isinstance(c, Figure) and c.kind == "figure"),
-                "relayed": len(self.relayed_by(members)),
-                "named_as": "; ".join(dict.fromkeys(m.name for m in members)),
-            })
-        return rows
+        return [self.source_row(key, members) for key, members in self.source_groups()]
 
     def entity_rows(self) -> list[dict[str, Any]]:
         return [{"id": e.id, "entity": e.name, "type": e.type, "mentions": e.mentions,
                  "documents": len(e.documents), "variants": "; ".join(v for v in e.variants if v != e.name)}
                 for e in self.entities]
 
+    def measure_row(self, m: Measure) -> dict[str, Any]:
+        return {"id": m.id, "measure": m.label, "unit": unit_label(m.unit), "figures": len(m.figures),
+                "articles": m.articles, "origins": len(m.origins), "range": fmt_bounds(m.low, m.high),
+                "verdict": m.verdict.replace("_", " "), "explanation": m.explanation,
+                **{k: getattr(m, k) for k in ("scope", "parent", "time_ref", "latest", "latest_date")
+                   if getattr(m, k, None) not in (None, "")},
+                "story": getattr(m, "story", None) or ""}
+
     def measure_rows(self) -> list[dict[str, Any]]:
-        return [{"id": m.id, "measure": m.label, "unit": unit_label(m.unit), "figures": len(m.figures),
-                 "articles": m.articles, "origins": len(m.origins), "range": fmt_bounds(m.low, m.high),
-                 "verdict": m.verdict.replace("_", " "), "explanation": m.explanation,
-                 **{k: getattr(m, k) for k in ("scope", "parent", "time_ref", "latest", "latest_date")
-                    if getattr(m, k, None) not in (None, "")},
-                 "story": getattr(m, "story", None) or ""}
-                for m in self.headline_measures()]
+        return [self.measure_row(m) for m in self.headline_measures()]
 
     def estimate_rows(self, measure: Measure) -> list[dict[str, Any]]:
         """One measure's figures in the ONE timeline order."""
         return [self.figure_row(f, measure) for f in self.measure_figures(measure)]
 
+    def conflict_row(self, c: Conflict) -> dict[str, Any]:
+        items = []
+        for ident in c.items:
+            it = self.item(ident)
+            if it is None:
+                continue
+            items.append({"id": it.id, "what": amount_text(it) if isinstance(it, Figure)
+                          else ("quote" if it.direct else "claim"),
+                          "chain": self.chain_text(it), "outlet": self.doc_label(it.doc),
+                          "sentence": " ".join(self.sentence(it).split())})
+        return {"id": c.id, "kind": c.kind, "title": self.conflict_title(c), "measure": c.measure or "",
+                "explanation": c.explanation, "items": items}
+
     def conflict_rows(self) -> list[dict[str, Any]]:
-        rows = []
-        for c in self.headline_conflicts():
-            items = []
-            for ident in c.items:
-                it = self.item(ident)
-                if it is None:
-                    continue
-                items.append({"id": it.id, "what": amount_text(it) if isinstance(it, Figure)
-                              else ("quote" if it.direct else "claim"),
-                              "chain": self.chain_text(it), "outlet": self.doc_label(it.doc),
-                              "sentence": " ".join(self.sentence(it).split())})
-            rows.append({"id": c.id, "kind": c.kind, "title": self.conflict_title(c), "measure": c.measure or "",
-                         "explanation": c.explanation, "items": items})
-        return rows
+        return [self.conflict_row(c) for c in self.headline_conflicts()]

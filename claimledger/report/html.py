@@ -50,6 +50,12 @@ class Linker:
     def sources_index(self) -> str:
         return "#sources"
 
+    def measures_index(self) -> str:
+        return "#measures"
+
+    def documents_index(self) -> str:
+        return "#documents"
+
     def document(self, ident: str) -> str:
         return "#" + anchor("doc", ident)
 
@@ -104,8 +110,10 @@ class Fragments:
     def chart(self, measure: Measure) -> Markup:
         return Markup(charts.measure_chart(self.story, measure, link=self.linker.figure))
 
-    def overview(self) -> Markup:
-        return Markup(self.macros.overview(self.story, self.linker))
+    def overview(self, heading: Optional[str] = "Overview") -> Markup:
+        """Counts, headline conflicts, top measures, sources and documents; ``heading`` None when
+        the page's own title already names it (the web app)."""
+        return Markup(self.macros.overview(self.story, self.linker, heading))
 
     def documents_table(self, docs: list[Document]) -> Markup:
         return Markup(self.macros.documents_table(self.story, self.linker, docs))
@@ -117,21 +125,96 @@ class Fragments:
     def conflict(self, conflict: Conflict) -> Markup:
         return Markup(self.macros.conflict(self.story, self.linker, conflict))
 
-    def source_group(self, key: str, sources: list[Source]) -> Markup:
-        return Markup(self.macros.source_group(self.story, self.linker, key, sources))
+    def source_group(self, key: str, sources: list[Source], limit: Optional[int] = None) -> Markup:
+        """A source's card; ``limit`` caps the claims, relays and articles listed (a pager shows the rest)."""
+        return Markup(self.macros.source_group(self.story, self.linker, key, sources, limit))
 
     def document(self, doc: Document) -> Markup:
         body = highlight(doc.text, document_marks(self.story, doc, self.linker))
         return Markup(self.macros.document(self.story, self.linker, doc, body))
 
 
+SECTIONS = ("overview", "measures", "conflicts", "sources", "documents")
+
+
 def render_story(story: Story, title: Optional[str] = None) -> str:
     """The whole report as one HTML string."""
     parts = Fragments(story)
     return ENV.get_template("report.html").render(
-        story=story, parts=parts, css=Markup(stylesheet()), csp=CSP,
-        title=title or "claimledger report",
+        story=story, parts=parts, css=Markup(stylesheet()), csp=CSP, title=title or "claimledger report",
+        sections=SECTIONS, story_href="", docs=story.documents, pages=[], index_href=None, docs_label="",
+        source_limit=None,
     )
+
+
+class PagedLinker(Linker):
+    """Links between the pages of a paged report: a story page and its document pages."""
+
+    def __init__(self, story_file: str, doc_page: dict[str, str]):
+        self.story_file = story_file
+        self.doc_page = doc_page
+
+    def _on_story(self, fragment: str) -> str:
+        return self.story_file + fragment
+
+    def measure(self, ident: str) -> str:
+        return self._on_story(super().measure(ident))
+
+    def figure(self, figure: Figure) -> str:
+        return self.doc_page.get(figure.doc, "") + super().figure(figure)
+
+    def statement(self, statement: Statement) -> str:
+        return self.doc_page.get(statement.doc, "") + super().statement(statement)
+
+    def source(self, source: Source) -> str:
+        return self._on_story(super().source(source))
+
+    def conflict(self, ident: str) -> str:
+        return self._on_story(super().conflict(ident))
+
+    def sources_index(self) -> str:
+        return self._on_story("#sources")
+
+    def measures_index(self) -> str:
+        return self._on_story("#measures")
+
+    def documents_index(self) -> str:
+        return self._on_story("#document-pages")
+
+    def document(self, ident: str) -> str:
+        return self.doc_page.get(ident, "") + super().document(ident)
+
+
+SOURCE_LIMIT = 50
+"""Claims listed per source on a paged report's story page."""
+
+
+def render_paged_story(story: Story, title: str, label: str, stem: str, index_href: str,
+                       page_documents: int) -> dict[str, str]:
+    """``{file name: html}``: the story's page (overview, measures, conflicts, sources) and its
+    documents in pages of ``page_documents``, all linking to each other by relative URL."""
+    story_file = f"{stem}.html"
+    chunks = [story.documents[i:i + page_documents] for i in range(0, len(story.documents), page_documents)] or [[]]
+    names = [f"{stem}-documents-{n}.html" for n in range(1, len(chunks) + 1)]
+    doc_page = {d.id: name for name, chunk in zip(names, chunks) for d in chunk}
+    pages = [(name, f"documents {n * page_documents + 1}–{n * page_documents + len(chunk)}")
+             for n, (name, chunk) in enumerate(zip(names, chunks))]
+    common = dict(story=story, css=Markup(stylesheet()), csp=CSP, title=f"{title}: {label}",
+                  index_href=index_href.replace("../", "../", 1), source_limit=SOURCE_LIMIT)
+    template = ENV.get_template("report.html")
+    out = {story_file: template.render(parts=Fragments(story, PagedLinker("", doc_page)),
+                                       sections=SECTIONS[:4], story_href="", docs=[], pages=pages,
+                                       docs_label="", **common)}
+    for name, chunk, (_, span) in zip(names, chunks, pages):
+        linker = PagedLinker(story_file, {d: (p if p != name else "") for d, p in doc_page.items()})
+        out[name] = template.render(parts=Fragments(story, linker), sections=SECTIONS[:4], story_href=story_file,
+                                    docs=chunk, pages=pages, docs_label=span, **common)
+    return out
+
+
+def render_index(entries: list[dict], title: str) -> str:
+    """The paged report's front page: one entry per story with its counts."""
+    return ENV.get_template("index.html").render(entries=entries, title=title, css=Markup(stylesheet()), csp=CSP)
 
 
 def render_html(docs: list[Document], measures: list[Measure] = (), conflicts: list[Conflict] = (),

@@ -135,4 +135,4 @@ def from_row(cls: type[Record], row: Mapping[str, Any]) -> Record:
         elif kind == "BOOLEAN" and value is not None:
             value = bool(value)
         data[key] = value
-    return cls.from_dict(data)
+    return cls(**data)  # keys are the class's own columns: no per-row field reflection

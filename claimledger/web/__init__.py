@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from claimledger.web.plugin import PREFIX, menu_links, prepare_connection, register_routes  # noqa: F401  (hook implementations)
+from claimledger.web.plugin import PREFIX, handle_exception, menu_links, prepare_connection, register_routes  # noqa: F401  (hook implementations)
 
 SETTINGS = {
     # Exports must be complete: no row cap on JSON pages or SQL results, CSV streams everything.
@@ -28,6 +28,10 @@ def _register_plugin() -> None:
     module = sys.modules[__name__]
     if not pm.is_registered(module) and pm.get_plugin(__name__) is None:
         pm.register(module, name=__name__)
+    # Datasette's default error handler prints a traceback with locals for every error (even a
+    # 404) and fails on some paths; ours (plugin.handle_exception) answers instead.
+    if not pm.is_blocked("datasette.handle_exception"):
+        pm.set_blocked("datasette.handle_exception")
 
 
 def make_app(db_path: str, readonly: bool = True):
@@ -54,13 +58,28 @@ def make_app(db_path: str, readonly: bool = True):
     )
 
 
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
 def serve(db_path: str, host: str = "127.0.0.1", port: int = 8001, readonly: bool = True) -> None:
-    """Serve ``db_path`` until interrupted (blocking).  Localhost and read-only by default."""
+    """Serve ``db_path`` until interrupted or sent SIGTERM (blocking).  Localhost and read-only by default.
+
+    The ledger's view is loaded before the server listens, so the first page is as fast as the rest.
+    """
+    import sys
+
     import uvicorn
 
+    from claimledger.web.plugin import load_story
+
+    if host not in LOCAL_HOSTS:
+        print(f"claimledger: warning: --host {host} makes the ledger readable by other machines on the network; "
+              "use the default 127.0.0.1 unless you mean it", file=sys.stderr, flush=True)
     ds = make_app(db_path, readonly=readonly)
+    print(f"claimledger: loading {db_path} ...", file=sys.stderr, flush=True)
+    load_story(db_path)
     print(f"claimledger: serving {db_path} at http://{host}:{port}{PREFIX}", flush=True)
-    uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", timeout_graceful_shutdown=3)
 
 
 __all__ = ["PREFIX", "make_app", "serve"]

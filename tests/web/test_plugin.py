@@ -68,7 +68,8 @@ def test_json_exports_are_complete(app):
     assert [f["id"] for f in measure["figures"]] and len(measure["figures"]) == 4
     assert {f["chain"] for f in measure["figures"]} >= {"Interior Ministry, via Reuters"}
     conflicts = get(app, f"{PREFIX}/conflicts.json").json()
-    assert [len(c["details"]) for c in conflicts] == [2, 2]
+    assert conflicts["total"] == 2 and conflicts["next"] is None
+    assert [len(c["details"]) for c in conflicts["rows"]] == [2, 2]
     doc = get(app, f"{PREFIX}/documents/quakeB.json").json()
     assert len(doc["figures"]) == 2 and doc["text"].startswith("According to")
 
