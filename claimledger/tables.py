@@ -40,7 +40,7 @@ def fit_widths(natural: list[int], headers: Sequence[str], total: int,
     floors = [min(n, max(len(h), min(w, NARROW_CAP))) for n, h, w in zip(natural, headers, words)]
     budget = total - GAP * (len(natural) - 1)
     widths = floors[:-1]
-    last = min(natural[-1], max(MIN_LAST, int(budget * EVIDENCE_SHARE), budget - sum(widths)))
+    last = min(natural[-1], max(MIN_LAST, int(budget * EVIDENCE_SHARE)))
     left = budget - sum(widths) - last
     growing = [i for i in range(len(widths)) if widths[i] < min(natural[i], NARROW_CAP)]
     while left > 0 and growing:  # what the evidence leaves: one character at a time to the others

@@ -41,7 +41,7 @@ def test_add_ls_show_export(tmp_path, capsys):
     assert run("add", str(article), "--db", db) == 0
     assert "added 0 document(s), 1 already in the ledger" in capsys.readouterr().out
 
-    assert run("--db", db, "ls") == 0
+    assert run("--db", db, "ls", "--wide") == 0  # one line per row: nothing wrapped
     listing = capsys.readouterr().out
     assert "Mountain Herald" in listing and "2024-03-05" in listing and "Quake toll rises" in listing
 
