@@ -25,7 +25,8 @@ StageFn = Callable[[Document, SpacyDoc, "Context"], None]
 
 STAGES: dict[str, StageFn] = {}
 
-DEFAULT_STAGES: tuple[str, ...] = ("sentences", "mentions", "figures", "statements", "attribution", "news_check")
+DEFAULT_STAGES: tuple[str, ...] = ("sentences", "mentions", "figures", "implicit_counts", "statements", "attribution",
+                                   "news_check")
 """Run in this order.  A stage listed here but not importable is an error, not a silent skip."""
 
 # Modules that define stages; importing them fills STAGES.
@@ -33,6 +34,7 @@ STAGE_MODULES: tuple[str, ...] = (
     "claimledger.extract.sentences",
     "claimledger.extract.mentions",
     "claimledger.extract.figures",
+    "claimledger.extract.implicit_counts",
     "claimledger.extract.statements",
     "claimledger.extract.attribution",
     "claimledger.extract.news_check",

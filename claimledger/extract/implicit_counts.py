@@ -1,0 +1,144 @@
+"""Stage ``implicit_counts``: casualty counts a reader gets from words, not numbers.
+
+Local news often states a count without a number: "a 16-year-old was killed" (killed 1), "the
+victim died at the scene" (killed 1), "no one else was hurt" (injured 0).  A ledger that only
+reads numbers says nothing for such stories.  This stage reads, from the parse:
+
+* a singular person noun ("a man", "the victim", "a 16-year-old", vocab/person_nouns.txt) that is
+  the subject of a casualty predicate of the event vocabulary (killed, wounded, missing: "was shot
+  and killed", "died", "was wounded") -> a count of 1;
+* "no one", "nobody", "none of", "no other injuries" as the subject of such a predicate -> 0.
+
+Each becomes a ``Figure`` with ``implicit=True``, value, ``counted="people"``, ``event`` and the sentence
+as evidence (``text`` is the words that carry the count).  A document that already gives a
+number for that event keeps its number: the implicit reading only fills a gap, so it never
+contradicts an explicit count of its own article.  Plain "was shot" with no word of death is
+an injury (a person shot and not killed is wounded).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from claimledger import vocab
+from claimledger.model import Document, Figure
+from claimledger.pipeline import Context, stage
+
+CASUALTY_EVENTS = ("killed", "wounded", "missing")
+PERSON_NOUNS = vocab.words("person_nouns")
+NOBODY = re.compile(r"\b(?:no one|no-one|nobody|none of (?:the )?\w+|no other (?:people|person|one|injuries|deaths)|"
+                    r"no injuries|no deaths|no fatalities|no one else)\b", re.I)
+YEAR_OLD = re.compile(r"^\d{1,3}-year-old$|^\w+-year-old$", re.I)
+
+
+def _event_of_predicate(sent: SpacySpan, verb: Token) -> Optional[str]:
+    """The casualty event a predicate names, phrases first ("shot and killed", "later died")."""
+    clause = sent.doc[verb.i:min(verb.i + 4, sent.end)].text.lower()
+    around = sent.doc[max(sent.start, verb.i - 2):min(verb.i + 4, sent.end)].text.lower()
+    for phrase, event in vocab.event_phrases():
+        if event in CASUALTY_EVENTS and (phrase in clause or phrase in around):
+            return event
+    event = vocab.event_index().get(verb.lemma_.lower()) or vocab.event_index().get(verb.lower_)
+    if event in CASUALTY_EVENTS:
+        return event
+    if verb.lemma_.lower() == "shoot" and verb.tag_ == "VBN":
+        return "wounded"                    # "was shot" with no word of death
+    return None
+
+
+def _subject(verb: Token) -> Optional[Token]:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if verb.dep_ == "conj" and verb.head.i != verb.i:   # "was shot and killed": the first verb's subject
+        return _subject(verb.head)
+    return None
+
+
+def _year_old(subject: Token) -> bool:
+    """ "a 16-year-old", parsed as "16 - year - old" with "old" as the subject."""
+    doc = subject.doc
+    return subject.lower_ == "old" and subject.i >= 2 and doc[subject.i - 2].lemma_.lower() in ("year", "month") \
+        or bool(YEAR_OLD.match(subject.text))
+
+
+def _one_person(subject: Token) -> Optional[tuple[int, int, str]]:
+    """(start, end, counted) of "a man" / "the victim" / "a 16-year-old": one person, no number."""
+    if _year_old(subject):
+        det = next((c for c in subject.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the")), None)
+        if det is None:
+            return None
+        return det.idx, subject.idx + len(subject.text), "people"
+    if subject.tag_ not in ("NN", "NNP"):
+        return None
+    noun = subject.lemma_.lower()
+    if noun not in PERSON_NOUNS and not YEAR_OLD.match(subject.text):
+        return None
+    kids = list(subject.children)
+    if any(c.like_num or c.dep_ == "nummod" or c.dep_ == "conj" for c in kids):
+        return None                         # "two men", "a man and a woman": the figures stage or two counts
+    det = next((c for c in kids if c.dep_ in ("det", "poss")), None)
+    if det is None and not YEAR_OLD.match(subject.text):
+        return None
+    start = min([subject.i] + [c.i for c in kids if c.i < subject.i and c.dep_ in ("det", "amod", "compound", "poss")])
+    span = subject.doc[start:subject.i + 1]
+    return span.start_char, span.end_char, "people"
+
+
+def read_implicit(parsed: SpacyDoc) -> list[tuple[int, int, str, float, str, SpacySpan]]:
+    """(start, end, event, value, counted, sentence) of every count given in words."""
+    out = []
+    for sent in parsed.sents:
+        for tok in sent:
+            if tok.pos_ not in ("VERB", "AUX", "ADJ") and tok.tag_ not in ("VBN", "VBD"):
+                continue
+            event = _event_of_predicate(sent, tok)
+            if event is None:
+                continue
+            subj = _subject(tok)
+            if subj is None:
+                continue
+            if subj.i < tok.i:
+                lead = parsed[max(sent.start, subj.i - 3):subj.i + 2].text
+                nobody = NOBODY.search(lead)
+                if nobody or subj.lower_ in ("nobody", "none") or (subj.lower_ == "one" and any(
+                        c.lower_ == "no" for c in subj.children)):
+                    first = next((c for c in subj.children if c.i < subj.i), subj)   # "no" of "no one"
+                    out.append((first.idx, subj.idx + len(subj.text), event, 0.0, "people", sent))
+                    continue
+            one = _one_person(subj)
+            if one is not None:
+                out.append((one[0], one[1], event, 1.0, one[2], sent))
+    return out
+
+
+def implicit_figures(doc: Document, parsed: SpacyDoc) -> list[Figure]:
+    """Figures for counts given in words, for events the document gives no number for; one per
+    event (the first), since "the victim" and "the 16-year-old" are usually one person."""
+    explicit = {f.event for f in doc.figures if f.kind == "figure" and f.unit in (None, "count")}
+    explicit |= {"wounded" for e in list(explicit) if e == "killed_and_wounded"}
+    taken: set[str] = set()
+    figures = []
+    n = len(doc.figures)
+    for start, end, event, value, counted, sent in read_implicit(parsed):
+        if event in explicit or event in taken:
+            continue
+        if any(f.kind == "figure" and f.start < end and start < f.end for f in doc.figures):
+            continue
+        taken.add(event)
+        n += 1
+        figures.append(Figure(id=doc.new_id("f", n), doc=doc.id, start=start, end=end, text=doc.text[start:end],
+                              sentence_start=sent.start_char, sentence_end=sent.end_char, kind="figure",
+                              value=value, low=value, high=value, qualifier="exact", unit="count",
+                              counted=counted, event=event, implicit=True))
+    return figures
+
+
+@stage("implicit_counts")
+def implicit_counts(doc: Document, parsed: SpacyDoc, ctx: Context) -> None:
+    doc.figures.extend(implicit_figures(doc, parsed))
