@@ -51,9 +51,27 @@ def _event_of_predicate(sent: SpacySpan, verb: Token) -> Optional[str]:
     return None
 
 
+RELATIVE = {"who", "that", "which", "whom"}
+REFLEXIVE = {"himself", "herself"}
+HARM_LEMMAS = {"kill", "shoot", "wound", "injure", "stab", "hurt", "slay"}
+
+
 def _subject(verb: Token) -> Optional[Token]:
+    """Who the casualty predicate is about: its subject ("a man was killed", "a man is dead",
+    "a man who died", "was pronounced dead"), or the object of an active harm verb ("a hunter shot
+    and killed a man"); "the man shot himself" is about the man."""
+    if verb.dep_ in ("acomp", "oprd", "xcomp") and verb.head.i != verb.i:
+        return _subject(verb.head)          # "a man is dead", "was pronounced dead"
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() in HARM_LEMMAS and objects:
+        obj = objects[0]
+        if obj.lower_ in REFLEXIVE:
+            return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return obj
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head            # "a man who died"
             return child
     if verb.dep_ == "conj" and verb.head.i != verb.i:   # "was shot and killed": the first verb's subject
         return _subject(verb.head)
@@ -103,7 +121,7 @@ def read_implicit(parsed: SpacyDoc) -> list[tuple[int, int, str, float, str, Spa
             subj = _subject(tok)
             if subj is None:
                 continue
-            if subj.i < tok.i:
+            if subj.i < tok.i and subj.dep_ != "dobj":
                 lead = parsed[max(sent.start, subj.i - 3):subj.i + 2].text
                 nobody = NOBODY.search(lead)
                 if nobody or subj.lower_ in ("nobody", "none") or (subj.lower_ == "one" and any(

@@ -28,9 +28,11 @@ SCOPE_NOUNS = vocab.words("scope_places")
 AMONG = re.compile(r"^\W*(?:[\w'’-]+\s+){0,4}?(?:were|was|are|is)?\s*among\s+(?:the\s+)?(?:\d[\d,]*\s+)?"
                    r"(dead|deceased|victims|killed|injured|wounded|casualties|fatalities|missing)\b", re.I)
 OF_THEM = re.compile(r"^\s*(?:of|among)\s+(?:them|those|these|whom|the\s+(?:dead|victims|rescued|injured))\b", re.I)
+INCLUDING = re.compile(r"\b(?:including|among them|of whom|of which)\s+(?:at least\s+|about\s+|some\s+)?$", re.I)
 INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|additional|further)\s+$", re.I)
 INCREMENT_AFTER = re.compile(r"^\s+(?:more|additional|further|new)\b", re.I)
-INSIDE = re.compile(r"\b(inside|outside|not in)\s+(?:of\s+)?(?:the\s+|a\s+)?([\w-]+(?:\s+[\w-]+)?)", re.I)
+INSIDE = re.compile(r"\b(inside|outside|not in)\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
+                    r"([\w-]+(?:\s+(?!(?:in|on|at|of|to|by|for|from|with|and|or|near|after|before)\b)[\w-]+)?)", re.I)
 SUBGROUP_HEADS = {"child", "children", "police", "officer", "officers", "policeman", "policemen", "woman", "women",
                   "foreigner", "foreigners", "student", "students", "firefighter", "firefighters"}
 
@@ -72,13 +74,13 @@ def scope_of(fig: Figure, doc: Document, earlier_events: set[str], event: Option
     text = doc.text
     before = text[fig.sentence_start:fig.start]
     after = text[fig.end:fig.sentence_end]
-    head_words = set(fold(fig.counted or "").split())
+    head_words = {w.rstrip("s") for w in fold(fig.counted or "").split()} | set(fold(fig.counted or "").split())
     if AMONG.match(after):
         return _subgroup(fig.counted) or "subgroup"
     if OF_THEM.match(after):
         return "subgroup"
-    if head_words & SUBGROUP_HEADS and event in ("killed", "wounded", "killed_and_wounded", "missing"):
-        return _subgroup(fig.counted)
+    if INCLUDING.search(before) and head_words & SUBGROUP_HEADS:
+        return _subgroup(fig.counted)       # "131 died, including 35 children"
     if (INCREMENT_BEFORE.search(before) or INCREMENT_AFTER.match(after)) and event and event in earlier_events:
         return "additional"
     clause = re.split(r"[,;:(]|\band\b", after)[0]

@@ -35,6 +35,7 @@ from __future__ import annotations
 import functools
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Optional
@@ -514,5 +515,10 @@ def _latest(rows: list[Row]) -> Optional[Row]:
     dated = [r for r in ordered if r.when is not None]
     if dated:
         last_day = max(r.when for r in dated)
-        return [r for r in dated if r.when == last_day][-1]
-    return ordered[-1]
+        ordered = [r for r in dated if r.when == last_day]
+    last = [r for r in ordered if not any(order(r, s) == (r, s) for s in ordered if s is not r)] or ordered
+    values = Counter(r.best for r in last)              # reports of one moment: the value most give
+    top = max(values.values())
+    common = sorted(v for v, n in values.items() if n == top)
+    best = common[(len(common) - 1) // 2]
+    return next(r for r in reversed(last) if r.best == best)
