@@ -382,7 +382,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 @command("stories")
 def cmd_stories(args: argparse.Namespace) -> int:
-    from claimledger.model import Story
+    from claimledger.model import Conflict, Story
 
     with open_ledger(args) as ledger:
         measures = Counter(m.story for m in ledger.rows(Measure))

@@ -13,6 +13,8 @@ documents and stale stories, says so, and finishes the work; the result equals a
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable, Iterator
@@ -24,6 +26,21 @@ from claimledger.model import Document, StoryCorrection
 from claimledger.pipeline import Context
 from claimledger.reconcile import reconcile
 from claimledger.store import Ledger
+
+KILL_ENV = "CLAIMLEDGER_KILL_AT"
+"""Test hook for crash consistency: ``STEP:N`` kills this process (SIGKILL) at the N-th ``STEP``."""
+_passed: dict[str, int] = {}
+
+
+def checkpoint(step: str) -> None:
+    """A point where a crash must leave a repairable store (``ingest``, ``document``, ``group``, ``story``)."""
+    wanted = os.environ.get(KILL_ENV)
+    if not wanted:
+        return
+    _passed[step] = _passed.get(step, 0) + 1
+    name, _, n = wanted.partition(":")
+    if name == step and str(_passed[step]) == (n or "1"):
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 @dataclass
@@ -96,6 +113,7 @@ def add(
             if item.duplicate_of:
                 summary.duplicates.append((item.id, item.duplicate_of))
             index.add(item.id, item.text)
+            checkpoint("ingest")
             yield item
 
     analyse(ledger, fresh(), context, keep=keep, report=report, saved=summary.added, skipped=summary.errors)
@@ -124,6 +142,7 @@ def analyse(ledger: Ledger, docs: Iterable[Document], context: Context | None = 
         if not keep(outcome.doc):
             continue
         ledger.save_document(outcome.doc)
+        checkpoint("document")
         if saved is not None:
             saved.append(outcome.doc_id)
         n += 1
@@ -156,9 +175,11 @@ def link_stories(ledger: Ledger) -> list[str]:
     for doc in ledger.ungrouped_documents():
         doc.mentions.extend(ledger.rows(Document.ANNOTATION_TYPES["mentions"], doc=doc.id))
         story_links.assign(ledger, doc, corrections)
+        checkpoint("group")
     stale = ledger.stale_stories()
     for story_id in stale:
         reconcile_story(ledger, story_id)
+        checkpoint("story")
     return stale
 
 

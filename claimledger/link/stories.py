@@ -196,7 +196,7 @@ def _match(ledger, doc: Document, terms: dict[str, float], corrections: Correcti
     dfs = ledger.term_counts(list(terms))
     weights = {t: idf(dfs.get(t, 0), n) for t in terms}
     query = [t for t in sorted(terms, key=lambda t: (-terms[t] * weights[t], t))
-             if dfs.get(t, 0) <= MAX_POSTINGS][:QUERY_TERMS]
+             if 0 < dfs.get(t, 0) <= MAX_POSTINGS][:QUERY_TERMS]   # a term no one has fetches nothing
     candidates = ledger.docs_with_terms(query, MAX_CANDIDATES)
     if not candidates:
         return Match(None)

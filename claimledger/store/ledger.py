@@ -267,6 +267,9 @@ class Ledger:
             for record in derived:
                 self._insert(record)
             self._insert(story)
+            from claimledger.workflow import checkpoint
+
+            checkpoint("story-commit")           # killed here: the whole story rolls back
 
     def add_story_terms(self, doc_id: str, terms: dict[str, float]) -> None:
         """Store a document's grouping profile and count its terms (replacing an earlier profile)."""
