@@ -359,5 +359,23 @@ class TermCount(Record):
     df: int = 0
 
 
+@dataclass
+class DuplicateBand(Record):
+    """One LSH band of a document's MinHash signature: documents sharing a band are candidates."""
+
+    table: ClassVar[str] = "duplicate_bands"
+    doc: str = ""
+    band: str = ""
+
+
+@dataclass
+class DuplicateSignature(Record):
+    """A document's MinHash signature, kept so ``add`` never re-reads every stored text."""
+
+    table: ClassVar[str] = "duplicate_signatures"
+    id: str = ""                         # the document id
+    values: list[int] = field(default_factory=list)
+
+
 DERIVED_TYPES: tuple[type[Record], ...] = (Entity, Measure, Conflict)
 """Cross-document results, rewritten as a whole by the reconcile step."""

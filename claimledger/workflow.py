@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable, Iterator
 
 from claimledger import engine
-from claimledger.ingest import IngestError, IngestWarning, NearDuplicateIndex, read_inputs
+from claimledger.ingest import IngestError, IngestWarning, read_inputs
+from claimledger.ingest.dedup import StoredNearDuplicates
 from claimledger.link import stories as story_links
 from claimledger.model import Document, StoryCorrection
 from claimledger.pipeline import Context
@@ -87,9 +88,7 @@ def add(
             summary.not_news.append(doc.id)
         return not skip_non_news
 
-    index = NearDuplicateIndex()
-    for doc_id, text in ledger.texts():
-        index.add(doc_id, text)
+    index = StoredNearDuplicates(ledger)
     _say_pending(ledger, report)
     seen: set[str] = set()
 

@@ -96,3 +96,63 @@ class NearDuplicateIndex:
         signature = self.signature(text)
         other = self._signatures.get(doc_id)
         return signature.jaccard(other) if signature is not None and other is not None else 0.0
+
+
+class StoredNearDuplicates:
+    """:class:`NearDuplicateIndex` over the ledger's stored signatures and LSH bands.
+
+    ``add`` used to load every stored text to rebuild the index; this keeps each document's
+    signature and its LSH band keys in the store (written when the document is first seen), so
+    a lookup costs a few indexed reads whatever the ledger's size.  Documents of the current run
+    are matched in memory; a stored band whose document never got saved is ignored.
+    """
+
+    def __init__(self, ledger, threshold: float = 0.7) -> None:
+        self.ledger = ledger
+        self.threshold = threshold
+        self.memory = NearDuplicateIndex(threshold)
+        lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self.bands, self.rows = lsh.b, lsh.r
+        self._backfill()
+
+    def _band_keys(self, signature: LeanMinHash) -> list[str]:
+        values = signature.hashvalues
+        return [f"{i}:{zlib.crc32(values[i * self.rows:(i + 1) * self.rows].tobytes()):08x}"
+                for i in range(self.bands)]
+
+    def _backfill(self) -> None:
+        """Sign the stored documents that have no signature yet (ledgers from before this index)."""
+        for doc_id, text in self.ledger.unsigned_texts():
+            signature = self.memory.signature(text)
+            if signature is not None:
+                self._store(doc_id, signature)
+
+    def _store(self, doc_id: str, signature: LeanMinHash) -> None:
+        from claimledger.model import DuplicateBand, DuplicateSignature
+
+        with self.ledger.transaction():
+            self.ledger._insert(DuplicateSignature(id=doc_id, values=[int(v) for v in signature.hashvalues]))
+            for key in self._band_keys(signature):
+                self.ledger._insert(DuplicateBand(doc=doc_id, band=key))
+
+    def find(self, text: str, exclude: str | None = None) -> str | None:
+        """The stored or earlier-in-this-run document most similar to ``text`` (>= threshold), or None."""
+        signature = self.memory.signature(text)
+        if signature is None:
+            return None
+        best: tuple[float, str] | None = None
+        for doc_id, values in self.ledger.duplicate_candidates(self._band_keys(signature)):
+            if doc_id == exclude or len(values) != len(signature.hashvalues):
+                continue
+            same = sum(1 for a, b in zip(values, signature.hashvalues) if a == int(b)) / len(values)
+            if same >= self.threshold and (best is None or (-same, doc_id) < (-best[0], best[1])):
+                best = (same, doc_id)
+        if best:
+            return best[1]
+        return self.memory.find(text, exclude=exclude)
+
+    def add(self, doc_id: str, text: str) -> None:
+        signature = self.memory.signature(text)
+        self.memory.add(doc_id, text)
+        if signature is not None:
+            self._store(doc_id, signature)

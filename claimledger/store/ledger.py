@@ -12,6 +12,7 @@ document.  Re-saving a document replaces its annotation rows; it never duplicate
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 from typing import Any, Callable, Iterable, Iterator, TypeVar
@@ -320,6 +321,22 @@ class Ledger:
                                        "ORDER BY doc, term", tuple(chunk)):
                 out.setdefault(r[0], {})[r[1]] = r[2]
         return out
+
+    def unsigned_texts(self) -> Iterator[tuple[str, str]]:
+        """(id, text) of stored documents without a near-duplicate signature."""
+        rows = self.conn.execute("SELECT d.id, d.text FROM documents d LEFT JOIN duplicate_signatures s "
+                                 f"ON s.id = d.id WHERE s.id IS NULL ORDER BY d.{self.order}").fetchall()
+        yield from ((r[0], r[1]) for r in rows)
+
+    def duplicate_candidates(self, bands: list[str]) -> list[tuple[str, list[int]]]:
+        """Stored documents sharing an LSH band with ``bands``, with their signatures."""
+        if not bands:
+            return []
+        marks = ", ".join("?" for _ in bands)
+        rows = self.conn.execute(
+            "SELECT DISTINCT s.id, s.\"values\" FROM duplicate_bands b JOIN duplicate_signatures s ON s.id = b.doc "
+            f"JOIN documents d ON d.id = b.doc WHERE b.band IN ({marks}) ORDER BY s.id", tuple(bands))
+        return [(r[0], r[1] if isinstance(r[1], list) else json.loads(r[1])) for r in rows]
 
     def clear_grouping(self) -> None:
         """Forget every story and grouping profile (corrections stay): the start of a regrouping."""

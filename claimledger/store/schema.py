@@ -19,7 +19,7 @@ from typing import Any, Mapping
 
 from claimledger.model import (
     Conflict, Document, Entity, Figure, Measure, Mention, Record, Source, Span, Statement,
-    Story, StoryCorrection, StoryTerm, TermCount,
+    Story, StoryCorrection, StoryTerm, TermCount, DuplicateBand, DuplicateSignature,
 )
 from claimledger.store.dialect import Dialect
 
@@ -27,11 +27,11 @@ SCHEMA_VERSION = 1
 
 RECORD_TYPES: tuple[type[Record], ...] = (
     Document, Span, Figure, Statement, Source, Mention, Entity, Measure, Conflict,
-    Story, StoryCorrection, StoryTerm, TermCount,
+    Story, StoryCorrection, StoryTerm, TermCount, DuplicateBand, DuplicateSignature,
 )
 PER_DOCUMENT: tuple[type[Record], ...] = (Span, Figure, Statement, Source, Mention)
-PRIMARY_KEYS = {Span: ("doc", "start"), StoryTerm: ("doc", "term")}
-INDEXES = {"documents": ("content_hash", "story"), "story_terms": ("term",),
+PRIMARY_KEYS = {Span: ("doc", "start"), StoryTerm: ("doc", "term"), DuplicateBand: ("doc", "band")}
+INDEXES = {"documents": ("content_hash", "story"), "story_terms": ("term",), "duplicate_bands": ("band",),
            "entities": ("story",), "measures": ("story",), "conflicts": ("story",)}
 """Extra single-column indexes: what ``add`` and the per-story views look up."""
 

@@ -64,3 +64,23 @@ def test_short_and_empty_texts():
 def test_shingles_ignore_case_and_punctuation():
     assert shingles("The toll rose to 2,300 on Friday.") == shingles("the toll  rose to 2 300 on friday")
     assert len(shingles(QUAKE)) > 50
+
+
+def test_stored_index_finds_a_copy_in_a_later_run_without_reading_texts(tmp_path):
+    from claimledger.ingest.dedup import StoredNearDuplicates
+    from claimledger.model import Document
+    from claimledger.store import Ledger
+
+    with Ledger(tmp_path / "l.db") as ledger:
+        first = StoredNearDuplicates(ledger)
+        for name, text in {**ARTICLES, "wire": WIRE}.items():
+            first.add(name, text)
+            ledger.save_document(Document(id=name, name=name, text=text))
+        orphan = "A ferry carrying 212 passengers ran aground off the northern cape on Sunday, the coastguard said. " * 3
+        first.add("never-saved", orphan)                 # a document that failed after being seen
+        later = StoredNearDuplicates(ledger)             # the next add: nothing held in memory
+        assert later.memory.find(WIRE) is None
+        assert later.find(syndicated_copy(WIRE)) == "wire"
+        assert later.find(orphan) is None
+        assert later.find(QUAKE) == "quake"
+        assert later.find(WIRE, exclude="wire") is None
