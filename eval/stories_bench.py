@@ -33,8 +33,17 @@ from claimledger.model import Document
 from claimledger.pipeline import Pipeline
 from claimledger.reconcile import reconcile
 
-BENCH = Path(os.environ.get("CLAIMLEDGER_BENCHMARKS", Path(__file__).resolve().parents[2] / "shared" / "benchmarks")) \
-    / "stories"
+def benchmarks_dir() -> Path:
+    """``$CLAIMLEDGER_BENCHMARKS``, else the first ``shared/benchmarks`` above this checkout."""
+    if os.environ.get("CLAIMLEDGER_BENCHMARKS"):
+        return Path(os.environ["CLAIMLEDGER_BENCHMARKS"])
+    for parent in Path(__file__).resolve().parents:
+        if (parent / "shared" / "benchmarks").is_dir():
+            return parent / "shared" / "benchmarks"
+    return Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
+
+
+BENCH = benchmarks_dir() / "stories"
 DEV = ("rana-plaza-collapse-2013", "kanjuruhan-stadium-2022")
 HELD_BACK = ("galwan-valley-clash-2020", "france-pension-strike-2023-01-19")
 
@@ -86,7 +95,7 @@ def export(docs: list[Document]) -> dict[str, Any]:
         if name in per_doc:
             out[name] = [record_json(r) for d in docs for r in getattr(d, per_doc[name])]
         else:
-            out[name] = [record_json(r) for r in getattr(result, name)]
+            out[name] = [record_json(r) for r in getattr(result, name, [])]
     return out
 
 
@@ -124,6 +133,19 @@ def row(out: dict) -> dict[str, Any]:
                   cs["judged"])}
 
 
+def evaluate(names, cache: Optional[Path] = None, verbose: bool = False) -> list[tuple[str, str, dict]]:
+    """(story, bare|meta, table row) for each story, both runs."""
+    scorer = load_scorer()
+    pipeline = Pipeline()
+    rows: list[tuple[str, str, dict]] = []
+    for name in names:
+        for meta in (False, True):
+            docs = annotated(BENCH / name, meta, pipeline, cache)
+            out = score(export(docs), BENCH / name, scorer, verbose)
+            rows.append((name, "meta" if meta else "bare", row(out)))
+    return rows
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("stories", nargs="*", help="story folder names (default: all four)")
@@ -134,15 +156,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     if not (BENCH / "score.py").exists():
         print(f"stories benchmark not found at {BENCH} (set CLAIMLEDGER_BENCHMARKS)", file=sys.stderr)
         return 2
-    scorer = load_scorer()
-    pipeline = Pipeline()
     names = args.stories or [*DEV, *HELD_BACK]
-    rows: list[tuple[str, str, dict]] = []
-    for name in names:
-        for meta in (False, True):
-            docs = annotated(BENCH / name, meta, pipeline, args.cache)
-            out = score(export(docs), BENCH / name, scorer, args.verbose)
-            rows.append((name, "meta" if meta else "bare", row(out)))
+    rows = evaluate(names, args.cache, args.verbose)
     cols = ["figures F1", "event", "measures F1", "disputes flagged", "backed", "conflicts justified"]
     print(f"{'story':36} {'set':9} {'run':5} " + " ".join(f"{c:>19}" for c in cols))
     for name, run, r in rows:

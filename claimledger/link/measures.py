@@ -43,6 +43,8 @@ from claimledger.link.timeline import is_earlier_value
 from claimledger.model import EVENTS, Document, Figure, Measure
 
 
+ADDRESS = re.compile(r"^\s+(?:block|hundred block)\s+of\b", re.I)
+""""the 1400 block of Main Street" is an address, not a count."""
 KNOWN_HEADS = set(HEAD_CLASS) | set(HEAD_CLASS.values())
 NOT_POPULATIONS = {"more", "other", "others", "another", "further", "additional", "total", "number", "now", "toll"}
 """Words that stand where a counted noun would ("six more", "two others"): the count is of people."""
@@ -201,7 +203,7 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
             continue
         text = texts.get(fig.doc, "")
         before, after = text[fig.sentence_start:fig.start], text[fig.end:fig.sentence_end]
-        if is_difference(before, after):
+        if is_difference(before, after) or ADDRESS.match(after):
             continue
         key = figure_key(fig, text[fig.sentence_start:fig.sentence_end], before,
                          owner_of(fig, text, mentions.get(fig.doc, [])), after)
@@ -242,6 +244,7 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
     _merge_lengths_into_areas(groups)
     _merge_lone_nation(groups)
     _split_past_events(groups)
+    _unscope_without_total(groups)
     figure_group = {f.id: g for g in groups for f in g.figures}
     for fig in relatives:
         target = figure_group.get(fig.relative_to or "")
@@ -299,6 +302,28 @@ def _merge_synonymous_heads(groups: list[MeasureGroup]) -> None:
                 a.figures.extend(b.figures)
                 a.unit_mismatch.extend(b.unit_mismatch)
                 groups.remove(b)
+
+
+def _unscope_without_total(groups: list[MeasureGroup]) -> None:
+    """A place is a breakdown only beside a larger whole-event count: "a Lehigh County man was
+    killed" with no other toll is the whole event, told with its place."""
+    def base(k: FigureKey):
+        return (k.event, k.dimension, k.time_ref, k.nation)
+    for g in [g for g in groups if g.key.scope and g.key.scope not in ("additional", "subgroup")]:
+        if any(w in g.key.scope.split() for w in ("including",)) or g not in groups:
+            continue
+        top = max((f.value or 0) for f in g.figures)
+        wholes = [w for w in groups if w is not g and not w.key.scope and base(w.key) == base(g.key)
+                  and w.key.head in (g.key.head, "people", "troops")]
+        if any(max((f.value or 0) for f in w.figures) > top for w in wholes):
+            continue
+        if wholes:
+            target = max(wholes, key=lambda w: len(w.figures))
+            target.figures.extend(g.figures)
+            target.unit_mismatch.extend(g.unit_mismatch)
+            groups.remove(g)
+        else:
+            g.key = replace(g.key, scope=None)
 
 
 def _split_past_events(groups: list[MeasureGroup]) -> None:

@@ -170,6 +170,8 @@ def judge(measure: Measure, group: MeasureGroup, index: OriginIndex, parties: se
                         update=update_direction(doc, fig) if doc else None,
                         earlier=is_earlier_value(doc, fig) if doc else False,
                         inferred=bool(doc is not None and doc.published_how == "inferred")))
+    if any(not r.fig.implicit for r in rows):      # a count read from words only fills a gap
+        rows = [r for r in rows if not r.fig.implicit]
     _inherit_body_origins(rows, index)
     articles = {index.root_doc(f.doc) for f in group.figures + group.relatives}
     all_docs = {f.doc for f in group.figures + group.relatives}

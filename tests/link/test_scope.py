@@ -1,0 +1,66 @@
+"""Scope and time reference: breakdowns, increments, past events and forecasts stay apart."""
+
+from __future__ import annotations
+
+from claimledger.link.measures import build_measures
+from claimledger.reconcile import reconcile
+from tests.link.helpers import add_figure, doc_with
+
+
+def measure_with(measures, fig):
+    return next(m for m in measures if fig.id in m.figures)
+
+
+def test_a_toll_from_an_earlier_disaster_is_historical_and_apart():
+    a = doc_with("a", "The earthquake has killed 2,400 people, officials said. In 1999 an earthquake in the same "
+                      "province killed 17,000 people.", published="2023-02-08")
+    now = add_figure(a, "2,400", 2400, counted="people", event="killed")
+    past = add_figure(a, "17,000", 17000, counted="people", event="killed")
+    measures, _ = build_measures([a])
+    assert measure_with(measures, now).id != measure_with(measures, past).id
+    assert measure_with(measures, past).time_ref == "historical" and measure_with(measures, now).time_ref == "current"
+    result = reconcile([a])
+    assert not [c for c in result.conflicts if c.kind == "figures"]
+
+
+def test_a_breakdown_by_place_is_a_sub_measure_of_the_total():
+    a = doc_with("a", "The flood killed 85 people across the region. Twelve people died inside the shopping centre.",
+                 published="2024-05-02")
+    total = add_figure(a, "85", 85, counted="people", event="killed")
+    part = add_figure(a, "Twelve", 12, counted="people", event="died")
+    measures, _ = build_measures([a])
+    whole, sub = measure_with(measures, total), measure_with(measures, part)
+    assert whole.id != sub.id and sub.scope and sub.parent == whole.id and whole.id in sub.related
+    assert not [c for c in reconcile([a]).conflicts if c.kind == "figures"]
+
+
+def test_an_increment_after_a_toll_and_another_event_after_a_toll():
+    a = doc_with("a", "The toll from the ferry sinking rose to 60 dead. Another 14 people died in hospital overnight. "
+                      "Another 40 people were injured.", published="2024-05-02")
+    toll = add_figure(a, "60", 60, counted="dead")
+    more = add_figure(a, "14", 14, counted="people", event="died")
+    injured = add_figure(a, "40", 40, counted="people", event="injured")
+    measures, _ = build_measures([a])
+    assert measure_with(measures, more).scope == "additional"
+    assert measure_with(measures, injured).scope is None
+    assert measure_with(measures, toll).id != measure_with(measures, more).id
+
+
+def test_a_projection_is_a_forecast():
+    a = doc_with("a", "At least 300 people have died. Officials said the toll could rise to 1,000.", published="2024-05-02")
+    now = add_figure(a, "300", 300, counted="people", event="died", qualifier="at_least")
+    later = add_figure(a, "1,000", 1000)
+    measures, _ = build_measures([a])
+    assert measure_with(measures, later).time_ref == "forecast"
+    assert measure_with(measures, now).id != measure_with(measures, later).id
+
+
+def test_latest_is_the_most_recent_report_and_dates_are_only_as_stated():
+    a = doc_with("a", "The storm killed 40 people.", published="2024-09-01")
+    b = doc_with("b", "The storm killed 95 people.", published="2024-09-05")
+    for d in (a, b):
+        add_figure(d, next(w for w in ("40", "95") if w in d.text), 40 if "40" in d.text else 95,
+                   counted="people", event="killed")
+    m = reconcile([a, b]).measures[0]
+    assert m.verdict == "evolving" and m.latest == 95 and m.latest_date == "2024-09-05"
+    assert "2024-09-03" not in m.explanation      # no midpoint or guessed date shown as a fact
