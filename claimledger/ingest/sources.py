@@ -35,7 +35,7 @@ from .identity import assign_identity
 from .jsonl import jsonl_documents
 from .manifest import Manifests, apply_entry, is_manifest
 from .text import text_document
-from .url import FetchError, fetch, is_url
+from .url import FetchError, fetch, is_url, redact
 from .warc import warc_documents
 
 STDIN_NAME = "<stdin>"
@@ -110,7 +110,8 @@ def read_inputs(
             return
     manifests = Manifests()
     for given in inputs:
-        for item in _guarded(given, lambda given=given: _read_one(given, stdin, max_bytes, manifests)):
+        shown = redact(given) if is_url(given) else given  # never echo a password
+        for item in _guarded(shown, lambda given=given: _read_one(given, stdin, max_bytes, manifests)):
             if isinstance(item, Document):
                 yield from _finished(item, outlet=outlet, published=published, url=url, max_bytes=max_bytes)
             else:
@@ -257,9 +258,10 @@ def _read_bytes(data: bytes, name: str, fmt: str | None, max_bytes: int) -> Iter
         yield _attempt(name, lambda: text_document(text, name))
 
 
-def _read_url(address: str, max_bytes: int) -> Iterator[Item]:
+def _read_url(given: str, max_bytes: int) -> Iterator[Item]:
+    address = redact(given)
     try:
-        page = fetch(address, max_bytes=max_bytes)
+        page = fetch(given, max_bytes=max_bytes)
     except FetchError as exc:
         yield IngestError(address, str(exc))
         return

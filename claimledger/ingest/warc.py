@@ -45,7 +45,7 @@ def warc_documents(stream: BinaryIO, name: str) -> Iterator[Document | IngestErr
                 return
             if wanted:
                 html_records += 1
-                yield _record_document(record, body, name, content_type)
+                yield _guarded_record(record, body, name, content_type)
     except Exception as exc:  # noqa: BLE001 - warcio raises anything (even AttributeError) on corrupt input
         reason = str(exc).splitlines()[0] if isinstance(exc, READ_ERRORS) and str(exc).strip() else "unreadable record"
         yield IngestError(name, f"truncated or malformed WARC after {records} records: {reason}")
@@ -62,6 +62,15 @@ def _incomplete(record) -> bool:
     while raw.read(65536):
         pass
     return getattr(raw, "limit", 0) > 0
+
+
+def _guarded_record(record, body: bytes, name: str, content_type: str) -> Document | IngestError:
+    """One record's document; whatever fails inside it costs only that record."""
+    try:
+        return _record_document(record, body, name, content_type)
+    except Exception as exc:  # noqa: BLE001 - one odd record must never cost the rest of the archive
+        target = record.rec_headers.get_header("WARC-Target-URI") or "record"
+        return IngestError(f"{name}#{target}", f"unreadable record ({type(exc).__name__})")
 
 
 def _record_document(record, body: bytes, name: str, content_type: str) -> Document | IngestError:

@@ -2,6 +2,7 @@
 
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -20,6 +21,24 @@ ROUTES = {
 
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 - http.server's naming
+        if self.path == "/drip":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            for _ in range(40):  # 5 bytes every 0.3 s: each read is quick, the whole fetch is not
+                try:
+                    self.wfile.write(b"tick ")
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(0.3)
+            return
+        if self.path.startswith("/redirect/"):
+            self.send_response(302)
+            self.send_header("Location", self.path[len("/redirect/"):].replace("PORT", str(self.server.server_address[1])))
+            self.end_headers()
+            return
         if self.path not in ROUTES:
             self.send_error(404, "Not Found")
             return
@@ -80,3 +99,41 @@ def test_url_recognition():
     assert is_url("https://example.org/a") and is_url("HTTP://example.org")
     assert not is_url("news/http.txt") and not is_url("-")
     assert isinstance(IngestError("x", "y"), Exception)
+
+
+def test_a_dripping_server_is_cut_off_by_the_whole_fetch_deadline(server):
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="deadline"):
+        fetch(f"{server}/drip", max_bytes=10_000, deadline=1.0)
+    assert time.monotonic() - started < 3
+
+
+def test_credentials_are_never_echoed(server, tmp_path):
+    secret = server.replace("http://", "http://ann:hunter2@")
+    items = [str(item) for item in read_inputs([f"{secret}/missing", f"{secret}/quake"])]
+    assert items[0].startswith(server.replace("http://", "http://***@")) and "HTTP 404" in items[0]
+    assert not any("hunter2" in text for text in items)
+    docs = [item for item in read_inputs([f"{secret}/quake"]) if not isinstance(item, IngestError)]
+    assert docs and "hunter2" not in docs[0].name + (docs[0].url or "")
+
+
+def test_redirects_to_another_internal_host_are_refused_but_the_given_host_may_redirect(server):
+    port = server.rsplit(":", 1)[1]
+    with pytest.raises(FetchError, match="internal address"):
+        fetch(f"{server}/redirect/http://localhost:PORT/quake", max_bytes=100_000)
+    with pytest.raises(FetchError, match="not allowed|refused"):
+        fetch(f"{server}/redirect/file:///etc/passwd", max_bytes=100_000)
+    page = fetch(f"{server}/redirect/http://127.0.0.1:{port}/notes.txt", max_bytes=100_000)
+    assert page.body == ELECTION.encode()
+
+
+@pytest.mark.parametrize("tail", ["/../../etc/passwd", "/a/../quake", "/%2e%2e/x", "/..", "/\u00e9t\u00e9", "/a b"])
+def test_odd_paths_give_a_page_or_one_line(server, tail):
+    (item,) = [i for i in read_inputs([server + tail]) if isinstance(i, IngestError)] or [None]
+    assert item is None or (item.name.startswith(server) and "\n" not in str(item))
+
+
+@pytest.mark.parametrize("address", ["http://", "http://../x", "http://[::1", "https://a@b@/x", "http://\u00e9.invalid:99999/"])
+def test_malformed_addresses_give_one_line(address):
+    (item,) = list(read_inputs([address]))
+    assert isinstance(item, IngestError) and "\n" not in str(item)
