@@ -143,6 +143,14 @@ def decode_with_notice(data: bytes, name: str, *, hint: str | None = None) -> tu
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    try:  # UTF-8 that encodes surrogates (CESU-8, a cut emoji): UTF-8 with damage, not another charset
+        text = data.decode("utf-8", errors="surrogatepass")
+        broken = sum(1 for ch in text if "\ud800" <= ch <= "\udfff")
+        text = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+        return text, (f"{broken} invalid UTF-8 byte sequence(s) (encoded surrogates) replaced with U+FFFD "
+                      f"(first at byte {first_bad}); the rest is UTF-8")
+    except UnicodeDecodeError:
+        pass
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     valid = sum(1 for ch in replaced if ord(ch) > 127) - replaced.count("\ufffd")

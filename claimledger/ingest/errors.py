@@ -4,6 +4,11 @@ callers can report either in one line and go on."""
 from __future__ import annotations
 
 
+def printable(name: str) -> str:
+    """A file name as one printable line: control characters (a newline in a name) escaped."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(name))
+
+
 class IngestError(Exception):
     """One input that could not be ingested: ``str(err) == f"{err.name}: {err.reason}"``.
 
@@ -14,10 +19,10 @@ class IngestError(Exception):
     def __init__(self, name: str, reason: str) -> None:
         self.name = name
         self.reason = " ".join(str(reason).split())  # always one line
-        super().__init__(f"{self.name}: {self.reason}")
+        super().__init__(f"{printable(self.name)}: {self.reason}")
 
     def __str__(self) -> str:
-        return f"{self.name}: {self.reason}"
+        return f"{printable(self.name)}: {self.reason}"
 
     def __repr__(self) -> str:
         return f"IngestError({self.name!r}, {self.reason!r})"
@@ -35,7 +40,7 @@ class IngestWarning:
         self.reason = " ".join(str(reason).split())
 
     def __str__(self) -> str:
-        return f"{self.name}: {self.reason}"
+        return f"{printable(self.name)}: {self.reason}"
 
     def __repr__(self) -> str:
         return f"IngestWarning({self.name!r}, {self.reason!r})"

@@ -3,7 +3,8 @@
 Formats are detected by extension first (the user named the file), then by content (stdin,
 URLs, unknown extensions).  Size policy: a file larger than ``max_bytes`` (``DEFAULT_MAX_BYTES``,
 or ``CLAIMLEDGER_MAX_BYTES``, or ``add --max-bytes``) is refused before it is read, with its size
-in the message; a JSONL record or feed entry whose text exceeds it is skipped alone.  Every
+in the message; a JSONL, feed or WARC file may be ``CONTAINER_FACTOR`` times larger, and each of
+its records whose text exceeds the limit is skipped alone.  Every
 problem with one input, or one record of it, becomes one :class:`IngestError` and the walk goes
 on; a flaw in a usable input (a date dropped, bytes replaced) is one :class:`IngestWarning`.
 
@@ -20,6 +21,7 @@ import io
 import os
 import re
 import sys
+import zlib
 from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
@@ -41,6 +43,7 @@ from .warc import warc_documents
 STDIN_NAME = "<stdin>"
 DEFAULT_MAX_BYTES = 200_000_000
 MAX_BYTES_ENV = "CLAIMLEDGER_MAX_BYTES"
+CONTAINER_FACTOR = 100
 NON_ARTICLE_LIST = Path(__file__).resolve().parent.parent / "vocab" / "non_article_files.txt"
 SUFFIX_FORMATS: tuple[tuple[str, str], ...] = (
     (".warc.gz", "warc"), (".warc", "warc"),
@@ -132,7 +135,7 @@ def sniff_format(head: bytes) -> str:
     if head.startswith(b"\x1f\x8b"):
         try:
             head = gzip.GzipFile(fileobj=io.BytesIO(head)).read(16)
-        except (OSError, EOFError):
+        except (OSError, EOFError, zlib.error):
             return "text"  # left to the binary check
     if head.startswith((b"WARC/", b"filedesc://")):
         return "warc"
@@ -188,8 +191,9 @@ def _read_folder(folder: str, max_bytes: int, manifests: Manifests | None = None
 def _read_file(path: str, max_bytes: int) -> Iterator[Item]:
     try:
         size = os.path.getsize(path)
-        if size > max_bytes:
-            raise IngestError(path, f"file too large ({_size(size)}; the limit is {_size(max_bytes)}, "
+        limit = _file_limit(detect_format(path, b""), max_bytes)
+        if size > limit:
+            raise IngestError(path, f"file too large ({_size(size)}; the limit is {_size(limit)}, "
                                     f"set with --max-bytes or {MAX_BYTES_ENV})")
         if size == 0:
             raise IngestError(path, "empty file")
@@ -223,14 +227,14 @@ def _read_file(path: str, max_bytes: int) -> Iterator[Item]:
 
 def _read_bytes(data: bytes, name: str, fmt: str | None, max_bytes: int) -> Iterator[Item]:
     """Route an input already in memory (file, stdin, fetched page) to its reader."""
-    if len(data) > max_bytes:
-        yield IngestError(name, f"input too large (more than {_size(max_bytes)}, the limit set with "
-                                f"--max-bytes or {MAX_BYTES_ENV})")
-        return
     if not data.strip():
         yield IngestError(name, "empty file")
         return
     fmt = fmt or sniff_format(data[:4096])
+    if len(data) > _file_limit(fmt, max_bytes):
+        yield IngestError(name, f"input too large (more than {_size(_file_limit(fmt, max_bytes))}, the limit "
+                                f"set with --max-bytes or {MAX_BYTES_ENV})")
+        return
     if fmt == "warc":
         yield from warc_documents(io.BytesIO(data), name)
         return
@@ -256,6 +260,12 @@ def _read_bytes(data: bytes, name: str, fmt: str | None, max_bytes: int) -> Iter
         yield _attempt(name, lambda: html_document(text, name))
     else:
         yield _attempt(name, lambda: text_document(text, name))
+
+
+def _file_limit(fmt: str, max_bytes: int) -> int:
+    """The size limit of one input: ``max_bytes`` for an article, ``CONTAINER_FACTOR`` times it for
+    a JSONL, feed or WARC file (many articles, each of which must fit ``max_bytes`` on its own)."""
+    return max_bytes * CONTAINER_FACTOR if fmt in ("jsonl", "feed", "warc") else max_bytes
 
 
 def _read_url(given: str, max_bytes: int) -> Iterator[Item]:
@@ -308,10 +318,15 @@ def _finished(doc: Document, *, outlet: str | None, published: str | None, url: 
 
 def _checked_date(doc: Document) -> str | None:
     """Drop a publication date that cannot be one (future, before 1800, unreadable); say why."""
-    if not doc.published:
-        return None
     from datetime import date
 
+    if doc.dateline_date and not doc.dateline_date.startswith("--"):
+        try:
+            check_range(date.fromisoformat(doc.dateline_date))
+        except (DateRangeError, ValueError):
+            doc.dateline_date = None  # the dateline stays as written; its impossible date is not kept
+    if not doc.published:
+        return None
     try:
         check_range(date.fromisoformat(doc.published.split("/")[0].strip()[:10]))
         return None
