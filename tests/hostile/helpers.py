@@ -8,6 +8,7 @@ from pathlib import Path
 from claimledger import workflow
 from claimledger.export.json_export import to_json
 from claimledger.link.dates import parse_window
+from claimledger.pipeline import Context
 from claimledger.store import Ledger
 
 GOOD_ARTICLES = {
@@ -38,6 +39,7 @@ def run_add(db: Path, inputs: list[str], **options) -> Run:
     """``claimledger add`` as a library call; every line it reports is kept."""
     run = Run()
     with Ledger(db) as ledger:
+        options.setdefault("context", Context(jobs=1))  # these tests are about ingest, not the process pool
         run.summary = workflow.add(ledger, inputs, report=run.lines.append, **options)
     return run
 

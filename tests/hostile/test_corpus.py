@@ -93,7 +93,7 @@ def test_hostile_input_in_a_good_batch(case: Case, tmp_path, server, capsys, mon
     monkeypatch.setattr(url_module, "DEADLINE_SECONDS", 1.5)
     db = tmp_path / "ledger.db"
 
-    code = cli.main(["--db", str(db), "add", *case.options, *hostile, *good])
+    code = cli.main(["--db", str(db), "add", "--jobs", "1", *case.options, *hostile, *good])  # ingest, not the pool
 
     err = capsys.readouterr().err
     assert code == 0, err

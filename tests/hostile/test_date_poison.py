@@ -17,9 +17,9 @@ def test_issue_reproduction_open_window_then_a_dateless_article(tmp_path):
     (tmp_path / "y2.txt").write_text("Officials said 200 troops arrived on December 20 at the border, the ministry said.\n")
     (tmp_path / "z.txt").write_text("Officials said 300 tanks were seen near the river, the army said.\n")
     db = tmp_path / "ov.db"
-    assert cli.main(["--db", str(db), "add", str(tmp_path / "x.txt"), str(tmp_path / "y2.txt")]) == 0
-    assert cli.main(["--db", str(db), "add", str(tmp_path / "z.txt")]) == 0
-    assert cli.main(["--db", str(db), "reanalyse"]) == 0
+    assert cli.main(["--db", str(db), "add", "--jobs", "1", str(tmp_path / "x.txt"), str(tmp_path / "y2.txt")]) == 0
+    assert cli.main(["--db", str(db), "add", "--jobs", "1", str(tmp_path / "z.txt")]) == 0
+    assert cli.main(["--db", str(db), "reanalyse", "--jobs", "1"]) == 0
     assert_sane_dates(db)
     state = json.loads(_export(db))
     assert [d["published"] for d in state["documents"]] == [None, None, None]   # "since 2015" is no date
@@ -28,7 +28,7 @@ def test_issue_reproduction_open_window_then_a_dateless_article(tmp_path):
 def test_published_far_future_is_refused_in_one_line(tmp_path, capsys):
     (tmp_path / "a.txt").write_text("Officials said 40 ferries were cancelled, the operator said.\n")
     db = tmp_path / "l.db"
-    assert cli.main(["--db", str(db), "add", "--published", "9999-12-31", str(tmp_path / "a.txt")]) == 1
+    assert cli.main(["--db", str(db), "add", "--jobs", "1", "--published", "9999-12-31", str(tmp_path / "a.txt")]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--published" in err[0] and "future" in err[0] and "Traceback" not in err[0]
     assert not db.exists()
@@ -95,7 +95,7 @@ def test_thirty_seven_odd_dates_over_three_sequential_adds(tmp_path):
     # a last ordinary add and a reanalyse still work on the ledger these dates went into
     (tmp_path / "last.txt").write_text("Rescuers said 12 climbers were missing, the park said.\n")
     run_add(db, [str(tmp_path / "last.txt")])
-    assert cli.main(["--db", str(db), "reanalyse"]) == 0
+    assert cli.main(["--db", str(db), "reanalyse", "--jobs", "1"]) == 0
     assert_sane_dates(db)
 
 
