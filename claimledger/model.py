@@ -48,7 +48,7 @@ EVENTS = (
     "arrested", "attended", "deployed", "captured", "reclaimed", "hospitalised", "infected",
     "destroyed", "lost", "supplied", "cut", "employed", "hired", "voted", "vaccinated", "launched",
     "sold", "earned", "raised", "spent", "scored", "surrendered", "released", "exchanged", "trained",
-    "handed_over", "buried", "identified",
+    "handed_over", "buried", "identified", "striking",
 )
 """What happened to what a figure counts: the ONE event vocabulary (``Figure.event``,
 ``Measure.event``).  Each name has its words and phrases in ``claimledger/vocab/events/<name>.txt``

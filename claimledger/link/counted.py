@@ -31,7 +31,7 @@ HEAD_EVENT = dict(line.rsplit(" ", 1) for line in vocab.words("event_nouns"))
 EVENT_SYNONYMS = {name: set(members) for name, members in vocab.events().items()}
 EVENT_INDEX = vocab.event_index()
 PEOPLE_EVENTS = {"killed", "wounded", "killed_and_wounded", "missing", "rescued", "displaced",
-                 "arrested", "attended", "hospitalised"}
+                 "arrested", "attended", "hospitalised", "striking"}
 """Events that happen to people: a count with nothing else counted is a count of people."""
 PRESENCE_EVENTS = {"deployed", "employed", None}
 """A bare count ("15,000 troops", "14,500 people work there") is the quantity present."""
@@ -207,6 +207,13 @@ def _phrase_event(text: str) -> Optional[tuple[int, str]]:
     hits = [(m.start(), e) for p, e in vocab.event_phrases()
             for m in [re.search(rf"\b{re.escape(p)}\b", text)] if m]
     return min(hits) if hits else None
+
+
+def phrase_after(after: str) -> Optional[str]:
+    """The event of a vocabulary phrase at the start of the words after a figure, if any."""
+    head = " ".join(re.split(r"[,;:.]", fold(after))[0].split()[:7])
+    phrase = _phrase_event(head)
+    return phrase[1] if phrase and phrase[0] <= 25 else None
 
 
 def _event_after_words(after: str) -> Optional[str]:

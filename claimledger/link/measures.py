@@ -32,7 +32,7 @@ from typing import Optional
 
 from claimledger.link.counted import (  # noqa: F401  (re-exported for callers of measures)
     BASE_UNIT, DEMONYMS, EVENT_INDEX, EVENT_LABEL, HEAD_CLASS, OWNER_VERBS, PRESENCE_EVENTS, UNIT_LABEL, dimension,
-    event_near, is_difference, mentioned_nations, normalise_counted, normalise_event, population_in,
+    event_near, is_difference, phrase_after, mentioned_nations, normalise_counted, normalise_event, population_in,
     singular, subject_before,
 )
 from claimledger.link import embeddings
@@ -143,6 +143,9 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
         s_head, s_nation = population_in(sentence)
         head, nation = head or s_head, nation or s_nation
     event = normalise_event(fig.event) or implied or event_near(before, after, head is not None or dim != "count")
+    if event in (None, "deployed", "lost"):
+        phrase = phrase_after(after)        # "1,744 had been sent to different hospitals": the phrase decides
+        event = phrase or event
     if event in PEOPLE_EVENTS and dim == "count" and head not in KNOWN_HEADS and (
             not fig.counted or head is None or head in EVENT_INDEX or head in NOT_POPULATIONS):
         head = "people"                     # "the death toll rose to 86", "four more are in critical condition"
@@ -309,7 +312,7 @@ def _unscope_without_total(groups: list[MeasureGroup]) -> None:
     killed" with no other toll is the whole event, told with its place."""
     def base(k: FigureKey):
         return (k.event, k.dimension, k.time_ref, k.nation)
-    for g in [g for g in groups if g.key.scope and g.key.scope not in ("additional", "subgroup")]:
+    for g in [g for g in groups if g.key.scope and g.key.scope not in ("additional", "subgroup", "remaining")]:
         if any(w in g.key.scope.split() for w in ("including",)) or g not in groups:
             continue
         top = max((f.value or 0) for f in g.figures)

@@ -28,6 +28,7 @@ SCOPE_NOUNS = vocab.words("scope_places")
 AMONG = re.compile(r"^\W*(?:[\w'’-]+\s+){0,4}?(?:were|was|are|is)?\s*among\s+(?:the\s+)?(?:\d[\d,]*\s+)?"
                    r"(dead|deceased|victims|killed|injured|wounded|casualties|fatalities|missing)\b", re.I)
 OF_THEM = re.compile(r"^\s*(?:of|among)\s+(?:them|those|these|whom|the\s+(?:dead|victims|rescued|injured))\b", re.I)
+REMAINING = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:still|remain|remains|remained|remaining)\b", re.I)
 INCLUDING = re.compile(r"\b(?:including|among them|of whom|of which)\s+(?:at least\s+|about\s+|some\s+)?$", re.I)
 INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|additional|further)\s+$", re.I)
 INCREMENT_AFTER = re.compile(r"^\s+(?:more|additional|further|new)\b", re.I)
@@ -81,6 +82,9 @@ def scope_of(fig: Figure, doc: Document, earlier_events: set[str], event: Option
         return "subgroup"
     if INCLUDING.search(before) and head_words & SUBGROUP_HEADS:
         return _subgroup(fig.counted)       # "131 died, including 35 children"
+    clause_after = re.split(r"[,;:(]", after)[0]
+    if event in ("killed", "wounded", "hospitalised") and REMAINING.search(clause_after):
+        return "remaining"                  # "292 were still being treated", "14 bodies remain there"
     if (INCREMENT_BEFORE.search(before) or INCREMENT_AFTER.match(after)) and event and event in earlier_events:
         return "additional"
     clause = re.split(r"[,;:(]|\band\b", after)[0]

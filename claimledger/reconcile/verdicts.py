@@ -302,7 +302,7 @@ def _contenders(rows: list[Row], measure: Measure) -> list[Row]:
     increments ("another 29") and subgroups are not estimates of one quantity; a count under
     ten set against a measure whose figures run to hundreds is an anecdote or a part (two
     people named in a story of 1,000 dead), not a competing estimate."""
-    if measure.scope in ("additional", "subgroup"):
+    if measure.scope in ("additional", "subgroup", "remaining"):
         return []
     precise = [r for r in rows if not r.fig.vague]
     bests = sorted(r.best for r in precise if r.best)
