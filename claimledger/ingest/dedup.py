@@ -14,6 +14,7 @@ hash is safe.  The signature of the last text seen is kept, because callers ask 
 from __future__ import annotations
 
 import re
+from itertools import islice
 import zlib
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -26,7 +27,7 @@ _WORD = re.compile(r"\w+")
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     """Lower-cased word ``size``-grams (punctuation ignored); a short text is one shingle."""
-    words = _WORD.findall(text.lower())[:MAX_WORDS]
+    words = [m.group() for m in islice(_WORD.finditer(text.lower()), MAX_WORDS)]  # no list of every word of a huge text
     if len(words) <= size:
         return {" ".join(words).encode("utf-8")} if words else set()
     return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
