@@ -13,7 +13,8 @@ Each becomes a ``Figure`` with ``implicit=True``, value, ``counted="people"``, `
 as evidence (``text`` is the words that carry the count).  A document that already gives a
 number for that event keeps its number: the implicit reading only fills a gap, so it never
 contradicts an explicit count of its own article.  Plain "was shot" with no word of death is
-an injury (a person shot and not killed is wounded).
+an injury (a person shot and not killed is wounded), unless the article reports a death: then
+"he was shot" usually tells how that person died.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def _event_of_predicate(sent: SpacySpan, verb: Token) -> Optional[str]:
     if event in CASUALTY_EVENTS:
         return event
     if verb.lemma_.lower() == "shoot" and verb.tag_ == "VBN":
-        return "wounded"                    # "was shot" with no word of death
+        return "shot"                       # "was shot" with no word of death: wounded, unless someone died
     return None
 
 
@@ -143,7 +144,13 @@ def implicit_figures(doc: Document, parsed: SpacyDoc) -> list[Figure]:
     taken: set[str] = set()
     figures = []
     n = len(doc.figures)
-    for start, end, event, value, counted, sent in read_implicit(parsed):
+    readings = read_implicit(parsed)
+    deaths = "killed" in explicit or any(r[2] == "killed" and r[3] > 0 for r in readings)
+    for start, end, event, value, counted, sent in readings:
+        if event == "shot":
+            if deaths:
+                continue                    # "he was shot" of the man who died is not another casualty
+            event = "wounded"
         if event in explicit or event in taken:
             continue
         if any(f.kind == "figure" and f.start < end and start < f.end for f in doc.figures):
