@@ -187,8 +187,7 @@ CASES: list[Case] = [
          hangs="issue 13: 10,000 numbers in one sentence is quadratic in the figures extractor (extract helper)"),
     Case("one-megabyte-word", "number",
          lambda c: [c.file("word.txt", "The council said 40 homes flooded. " + "a" * 1_000_000 + " was written.")],
-         "land", landed=1,
-         hangs=r"issue 13: a 1 MB word hits the quadratic \S+@\S+\.\w+ regex in figure_kinds (extract helper)"),
+         "land", landed=1, slow=True),
     # odd numbers
     Case("number-1e308", "number", lambda c: [c.file("e308.txt", "Officials said 1e308 dollars and 1.8e308 euros "
                                                                  "were claimed, the court said.")], "land", landed=1),

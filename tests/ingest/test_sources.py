@@ -196,3 +196,14 @@ def test_unexpected_failure_in_one_input_does_not_stop_the_batch(tmp_path, monke
     items = list(read_inputs([str(tmp_path)]))
     assert str(items[0]) == f"{tmp_path / 'a.txt'}: unexpected error (RuntimeError: boom)"
     assert isinstance(items[1], Document) and items[1].format == "html"
+
+
+def test_folders_skip_notes_that_travel_with_articles_but_named_files_are_read(tmp_path):
+    from claimledger.ingest.sources import is_non_article_file
+
+    assert all(is_non_article_file(n) for n in ("README.md", "PROVENANCE.md", "LICENSE", "changelog.txt", "AUTHORS"))
+    assert not any(is_non_article_file(n) for n in ("readme-flood-toll.txt", "licensed-pubs.txt", "story.md"))
+    (tmp_path / "PROVENANCE.md").write_text(QUAKE)
+    (tmp_path / "a.txt").write_text(ELECTION)
+    assert [d.name for d in read_inputs([str(tmp_path)])] == [str(tmp_path / "a.txt")]
+    assert [d.name for d in read_inputs([str(tmp_path / "PROVENANCE.md")])] == [str(tmp_path / "PROVENANCE.md")]
