@@ -12,10 +12,10 @@ from typing import Optional
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from claimledger.extract.cue_lexicon import BELIEF_CUES, REPORTING_VERBS, UNNAMED
+from claimledger.extract.cue_lexicon import BELIEF_CUES, RELAY_CUES, REPORTING_VERBS, UNNAMED
 from claimledger.extract.drafts import Draft
 from claimledger.extract.parse_spans import source_span_of, trim_span
-from claimledger.extract.speakers import OUTLET_WORDS, PRONOUNS, span_ents, SourceBook, classify_kind
+from claimledger.extract.speakers import OUTLET_WORDS, PRONOUNS, REPORT_HEADS, span_ents, SourceBook, classify_kind
 from claimledger.model import Source
 
 
@@ -77,6 +77,24 @@ def _covered_by(outer: Draft, inner: list[Draft]) -> int:
     return sum(1 for s, e in outer.parts for i in range(s, e) if i in marks)
 
 
+def agent_behind(span: SpacySpan) -> SpacySpan:
+    """``Figures reported by local media``, ``data provided by the ministry``: the body behind the figures.
+
+    A document or number noun is no source when the text names who produced it; its agent is.
+    """
+    root = span.root
+    if root.lemma_.lower() not in REPORT_HEADS and root.lower_ not in REPORT_HEADS:
+        return span
+    for c in root.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > root.i:
+            for by in c.children:
+                if by.dep_ == "agent":
+                    pobj = next((g for g in by.children if g.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.i < span.end:
+                        return trim_span(span.doc[pobj.left_edge.i:min(pobj.right_edge.i + 1, span.end)])
+    return span
+
+
 def name_part(span: SpacySpan) -> SpacySpan:
     """The source mention without its appositive or relative clause."""
     root = span.root
@@ -108,8 +126,14 @@ def relays_of(d: Draft, book: SourceBook) -> list[Source]:
                 outlet = _outlet_in(c, book)
                 if outlet is not None and outlet is not d.speaker:
                     relays.append(outlet)
-    if verb is not None and verb.lower_ == "according":
-        pass
+    for quoted in _quoting_verbs(d):   # "..., said the mayor, who was quoted by AFP"; "X was quoted by AFP as saying"
+        for by in quoted.children:
+            if by.dep_ == "agent":
+                pobj = next((g for g in by.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    src = book.resolve(name_part(source_span_of(pobj))).source
+                    if src is not None and src is not d.speaker and src not in relays:
+                        relays.append(src)
     if d.source_span is not None:  # "the statement in the official agency translation"
         for tok in d.source_span:
             if tok.dep_ == "prep" and tok.head.i == d.source_span.root.i:
@@ -117,6 +141,17 @@ def relays_of(d: Draft, book: SourceBook) -> list[Source]:
                 if outlet is not None and outlet is not d.speaker and outlet not in relays:
                     relays.append(outlet)
     return [r for r in relays if r is not None]
+
+
+def _quoting_verbs(d: Draft) -> list[Token]:
+    """Passive 'quoted' / 'cited' verbs that may name who relayed the statement ('by AFP')."""
+    out = []
+    verb = d.cue_token
+    if verb is not None:
+        out += [t for t in (verb, verb.head) if t.lemma_.lower() in RELAY_CUES]
+    if d.source_span is not None:
+        out += [t for t in d.source_span if t.dep_ == "relcl" and t.lemma_.lower() in RELAY_CUES]
+    return list(dict.fromkeys(out))
 
 
 def _object_of(verb: Token) -> Optional[Token]:

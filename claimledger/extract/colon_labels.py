@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from claimledger.extract.drafts import Draft
 from claimledger.extract.parse_spans import paragraph_start, trim_parts
 from claimledger.extract.quotes import Quote
-from claimledger.extract.speakers import REPORT_HEADS, ROLE_NOUNS
+from claimledger.extract.speakers import ANONYMOUS_HEADS, ORG_NOUNS, REPORT_HEADS, ROLE_NOUNS
 from claimledger.model import Document
 
 LABEL = re.compile(r"([A-Z][\w.’'-]*(?:[ \t]+(?:[A-Z][\w.’'-]*|of|the|and|de|van|von)){0,4})[ \t]*:[ \t]+(?=\S)")
@@ -100,3 +100,43 @@ def headline_drafts(doc: Document, parsed: SpacyDoc, in_quote) -> list[Draft]:
             out.append(Draft(parts=parts, direct=False, cue=":", cue_span=(colon, colon + 1),
                              source_span=span, sentence=(sent.start_char, sent.end_char)))
     return out
+
+
+FIGURE_LABEL = re.compile(
+    r"(?<![\w’'])(?P<owner>[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3}|[a-z]+)(?:['’]s?)?[ \t]+"
+    r"(?P<head>figures?|estimates?|counts?|tally|tallies|numbers?|toll)[ \t]*:[ \t]*(?=\S)")
+"""``Organisers' figure: 500,000``, ``Police estimate: 80,000``: whose number it is, before a colon."""
+
+
+def figure_label_drafts(doc: Document, parsed: SpacyDoc, in_quote) -> list[Draft]:
+    """'Owner's figure: N' labels anywhere in a sentence: the owner is the source, the rest the claim."""
+    out = []
+    for m in FIGURE_LABEL.finditer(doc.text):
+        if in_quote(m.start()):
+            continue
+        owner = parsed.char_span(m.start("owner"), m.end("owner"), alignment_mode="expand")
+        if owner is None or owner.root.lower_ in NOT_SPEAKERS:
+            continue
+        possessive = doc.text[m.end("owner"):m.start("head")].strip() in ("'", "’", "'s", "’s")
+        if not possessive and not (owner.root.lemma_.lower() in ROLE_NOUNS | ORG_NOUNS | ANONYMOUS_HEADS
+                                   or any(t.ent_type_ in NAME_LABELS for t in owner)):
+            continue   # "Death toll: 131" names what is counted, not whose count it is
+        sent = owner.sent
+        end = min(sent.end_char, _clause_end(doc.text, m.end(), sent.end_char))
+        parts = trim_parts(doc.text, [[m.end(), end]])
+        if not parts or not any(ch.isdigit() for ch in doc.text[parts[0][0]:parts[-1][1]]) and \
+                not re.search(r"\b(?:hundred|thousand|million|billion|dozen)", doc.text[m.end():end]):
+            continue
+        colon = doc.text.index(":", m.end("head"))
+        out.append(Draft(parts=parts, direct=False, cue=doc.text[m.start("head"):colon + 1],
+                         cue_span=(m.start("head"), colon + 1), source_span=owner,
+                         sentence=(sent.start_char, sent.end_char)))
+    return out
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """The claim after the colon runs to the next ';' or sentence end (a second label starts a new claim)."""
+    nxt = FIGURE_LABEL.search(text, start, limit)
+    stop = text.find(";", start, limit)
+    ends = [e for e in (stop, nxt.start() if nxt else -1) if e != -1]
+    return min(ends) if ends else limit

@@ -25,7 +25,7 @@ CUE_LEMMAS = {
     "signal", "hint", "forecast", "project", "learn", "doubt", "feel", "worry", "remark",
     "retort", "counter", "dispute", "rebut", "refute", "reject", "dismiss", "speculate", "assure",
     "recount", "disclose", "clarify", "echo", "shout", "whisper", "yell", "brief", "characterize",
-    "characterise", "describe", "call", "expect", "know", "calculate", "put", "accuse", "point",
+    "characterise", "describe", "call", "expect", "know", "calculate", "put", "peg", "accuse", "point",
     "assess", "judge", "conclude", "demand", "proclaim", "affirm", "guarantee", "announce",
     "charge", "contest", "record", "document", "notify", "answer", "write", "publish", "broadcast",
     "read", "detail", "outline", "highlight", "underline", "underscore", "continue", "go",
@@ -78,7 +78,7 @@ BELIEF_CUES = {"think", "believe", "expect", "hope", "feel", "know", "fear", "do
 
 # Cues whose object is the claim when there is no clause ("reported 300 deaths").
 OBJECT_CUES = {"estimate", "report", "confirm", "announce", "claim", "deny", "record", "count",
-               "put", "reveal", "predict", "forecast", "project", "disclose", "acknowledge",
+               "put", "peg", "tally", "reveal", "predict", "forecast", "project", "disclose", "acknowledge",
                "admit", "allege"}
 
 

@@ -123,11 +123,21 @@ def _verb_cue(doc: Document, sent: SpacySpan, verb: Token, in_quote) -> Optional
         # "the ministry reported 300 deaths", "officials estimated losses at 4,000"
         obj = _object_content(verb)
         last = max([obj.right_edge] + [c.right_edge for c in verb.children
-                                       if c.i > obj.i and c.dep_ in {"prep", "npadvmod", "oprd", "xcomp", "advcl"}
+                                       if c.i > obj.i and (c.dep_ in {"prep", "npadvmod", "oprd", "xcomp", "advcl"}
+                                                           or _holds_number(c))
                                        and not (c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_ in CUE_LEMMAS)],
                    key=lambda t: t.i)
         parts = trim_parts(doc.text, [[obj.left_edge.idx, end_char(last)]])
         content_head = obj
+    elif content_head is None and lemma in OBJECT_CUES and is_passive(verb) and subject is not None \
+            and subject.dep_ == "pobj" and (passive_obj := _passive_object(verb)) is not None:
+        # "the number of displaced was put at 12,000 by officials": the subject and the value are the claim
+        values = [c for c in verb.children if c.i > verb.i and c.dep_ in {"prep", "npadvmod", "oprd"}
+                  and any(t.like_num for t in c.subtree)]
+        parts = [[passive_obj.left_edge.idx, end_char(passive_obj.right_edge)]]
+        parts += [[c.left_edge.idx, end_char(c.right_edge)] for c in values]
+        parts = trim_parts(doc.text, parts)
+        content_head = passive_obj
     elif (that_clause := _late_that_clause(verb)) is not None:
         # "said in a letter that ...": the clause hangs off the prepositional phrase
         s_, e_ = subtree_bounds(that_clause)
@@ -259,6 +269,19 @@ COURTESIES = {"goodbye", "hello", "thanks", "grace", "prayer", "farewell", "sorr
               "vow", "word", "amen", "cheers", "congratulations", "name"}
 
 
+def _holds_number(tok: Token) -> bool:
+    """A modifier after the object that carries the figure ("estimated the crowd closer to 80,000")."""
+    return tok.dep_ in {"advmod", "acomp", "dep", "advcl", "prep"} and any(t.like_num for t in tok.subtree) \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+
+
+def _passive_object(verb: Token) -> Optional[Token]:
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    return subj
+
+
 def _object_content(verb: Token) -> Optional[Token]:
     obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"} and c.i > verb.i), None)
     if obj is None or obj.lower_ in {"it", "this", "that", "them", "him", "her", "reporters"}:
@@ -319,10 +342,10 @@ def _subject(verb: Token) -> Optional[Token]:
         if subj is not None:
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             if subj.dep_ == "nsubjpass":
+                if tok.lemma_.lower() in RELAY_CUES:
+                    return subj  # "X was quoted (by AFP) as saying": X speaks, the agent only relays
                 if agent is not None:
                     return next((c for c in agent.children if c.dep_ == "pobj"), None)
-                if tok.lemma_.lower() in RELAY_CUES:
-                    return subj  # "X was quoted as saying"
                 return None
             return subj
         if tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head is not tok and (

@@ -307,6 +307,10 @@ class SourceBook:
                 if res.source is not None and not res.source.role:
                     res.source.role = _role_text(span)
                 return res
+        if person is None and head_lemma not in REPORT_HEADS:
+            # "Head of the Press Bureau of the Regional Police Colonel Ana Ruiz": the name closes a long title
+            person = next((e for e in span_ents(span) if e.label_ == "PERSON" and e.end == span.end
+                           and e.start > span.start + 1), None)
         if person is not None and head_lemma not in REPORT_HEADS:
             return self._person(span, person, role_span)
         titled = _titled_name(span)
@@ -393,6 +397,8 @@ class SourceBook:
         if inner_title:
             name = " ".join(parts)
             title = " ".join(filter(None, [title, " ".join(inner_title)]))
+        if title:   # "Sergeant" found both before the name span and inside it: once
+            title = " ".join(dict.fromkeys(title.split()))
         affiliation = affiliation_of(role_span) or affiliation_of(
             span.doc[span.start:person.start] if person.start > span.start else None)
         role = _role_text(role_span)
@@ -494,9 +500,12 @@ class SourceBook:
             self.note(src, span.end_char)
             return Resolution(src, True)
         if determiner in {"the", "this", "that"} and not plural and head_lemma in ORG_NOUNS:
-            # "the company said" after "Northwind Airlines reported ...": the body named before
-            ante = self._nearest_any(span.start_char, {"organisation", "government", "military",
-                                                       "intelligence", "wire_agency", "outlet"})
+            # "the company said" after "Northwind Airlines reported ...": the body named before, of a
+            # compatible kind ("the union" never stands for the government named just before)
+            wanted = classify_kind(text, "", head_lemma)
+            kinds = {wanted} if wanted in {"government", "military", "intelligence", "wire_agency", "outlet"} \
+                else {"organisation"}
+            ante = self._nearest_any(span.start_char, kinds)
             if ante is not None:
                 if bare not in ante.variants and len(bare) < 60:
                     ante.variants.append(bare)
@@ -519,6 +528,8 @@ class SourceBook:
             self.note(src, span.end_char)
             return Resolution(src, True)
         kind = classify_kind(text, "", head_lemma)
+        if kind == "unknown" and head_lemma in ORG_NOUNS:
+            kind = "organisation"   # "the union said", "the council said": a body, unnamed here
         src = self.add(bare, kind, text, affiliation=affiliation)
         self.note(src, span.end_char)
         return Resolution(src, kind != "unknown")
@@ -660,6 +671,8 @@ def _role_text(role_span: SpacySpan | None) -> Optional[str]:
         return None
     text = role_span.text.strip().strip(",;—–-").strip()
     text = _strip_det(text)
+    if not any(ch.isalpha() for ch in text):
+        return None   # "Tom Reyes, 24,": an age, not a role
     return text if 0 < len(text) < 120 else None
 
 

@@ -29,8 +29,8 @@ import logging
 
 from spacy.tokens import Doc as SpacyDoc
 
-from claimledger.extract.chains import name_part, nest, relays_of
-from claimledger.extract.colon_labels import headline_drafts
+from claimledger.extract.chains import agent_behind, name_part, nest, relays_of
+from claimledger.extract.colon_labels import figure_label_drafts, headline_drafts
 from claimledger.extract.cue_lexicon import ANONYMITY, UNNAMED
 from claimledger.extract.direct_quotes import claim_quotes, direct_drafts, position_index
 from claimledger.extract.drafts import Draft
@@ -67,6 +67,7 @@ def extract_statements(doc: Document, parsed: SpacyDoc) -> list[Statement]:
         except Exception:  # one odd parse must never cost the whole article its statements
             log.warning("statements: skipped a sentence of %s at %d", doc.id, sent.start_char, exc_info=True)
     drafts.extend(headline_drafts(doc, parsed, in_quote))
+    drafts.extend(figure_label_drafts(doc, parsed, in_quote))
     drafts.sort(key=lambda d: d.cue_span[0] if d.cue_span else d.start)
     claim_quotes(drafts, quotes)
     drafts.extend(direct_drafts(doc, parsed, quotes, drafts, in_quote))
@@ -89,6 +90,7 @@ def _resolve(doc: Document, parsed: SpacyDoc, drafts: list[Draft], book: SourceB
                 cut = min(e, span.root.head.left_edge.i)
                 span = parsed[s:cut] if cut > s else parsed[noun.i:noun.i + 1]
                 span = trim_span(span)
+            span = agent_behind(span)
             names = conjunct_spans(name_part(span))
             res = book.resolve(names[0] if names else name_part(span), d.role_span)
             d.speaker, d.resolved = res.source, res.resolved
