@@ -171,7 +171,10 @@ def _say_pending(ledger: Ledger, report: Callable[[str], None]) -> None:
 def link_stories(ledger: Ledger) -> list[str]:
     """Group every ungrouped document, then rebuild each stale story; the stories rebuilt."""
     corrections = story_links.Corrections(ledger.rows(StoryCorrection))
-    for doc in ledger.ungrouped_documents():
+    ungrouped = ledger.ungrouped_documents()
+    if ungrouped:
+        ledger.drop_unscoped_derived()           # rows of a ledger from before stories, rebuilt per story below
+    for doc in ungrouped:
         doc.mentions.extend(ledger.rows(Document.ANNOTATION_TYPES["mentions"], doc=doc.id))
         story_links.assign(ledger, doc, corrections)
         checkpoint("group")

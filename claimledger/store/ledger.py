@@ -338,6 +338,12 @@ class Ledger:
             f"JOIN documents d ON d.id = b.doc WHERE b.band IN ({marks}) ORDER BY s.id", tuple(bands))
         return [(r[0], r[1] if isinstance(r[1], list) else json.loads(r[1])) for r in rows]
 
+    def drop_unscoped_derived(self) -> None:
+        """Delete entities, measures and conflicts that belong to no story (a ledger from before stories)."""
+        with self.transaction():
+            for table in ("entities", "measures", "conflicts"):
+                self.conn.execute(f'DELETE FROM "{table}" WHERE story IS NULL')
+
     def clear_grouping(self) -> None:
         """Forget every story and grouping profile (corrections stay): the start of a regrouping."""
         with self.transaction():

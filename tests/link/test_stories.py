@@ -99,3 +99,13 @@ def test_date_gap_damps_similarity():
     assert stories.date_factor("2025-03-04", "2025-03-01", "2025-03-05") == 1.0
     assert stories.date_factor("2025-09-04", "2025-03-01", "2025-03-05") < 0.01
     assert stories.date_factor(None, "2025-03-01", "2025-03-05") == 1.0
+
+
+def test_ledger_from_before_stories_is_grouped_and_loses_its_unscoped_rows(tmp_path):
+    with Ledger(tmp_path / "old.db") as ledger:
+        docs = _docs()
+        ledger.replace_derived(docs, [Measure(id="M1", label="homes evacuated", figures=[docs[0].figures[0].id])])
+        workflow.link_stories(ledger)
+        measures = ledger.rows(Measure)
+        assert measures and all(m.story for m in measures)
+        assert len(ledger.rows(Story)) == 2
