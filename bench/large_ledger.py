@@ -54,7 +54,7 @@ def _copy(record: Record, docs: dict[str, str], ids: dict[str, str]) -> Record:
 
 def build(articles: int, out: Path) -> Path:
     if out.exists():
-        with Ledger(out, readonly=True) as ledger:
+        with Ledger(out) as ledger:  # writable: an older ledger is migrated to the current schema
             if ledger.count(Document) == articles:
                 return out
         out.unlink()

@@ -248,16 +248,16 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
-    from claimledger.export import to_json, write_csv
+    from claimledger.export import write_csv, write_json
 
     with open_ledger(args) as ledger:
         if args.format == "json":
-            text = json.dumps(to_json(ledger), ensure_ascii=False, indent=2)
-            if args.out:
-                Path(args.out).write_text(text + "\n", encoding="utf-8")
+            if args.out:  # streamed record by record: memory does not grow with the ledger
+                with open(args.out, "w", encoding="utf-8") as fh:
+                    write_json(ledger, fh)
                 print(f"wrote {args.out}", file=sys.stderr)
             else:
-                print(text)
+                write_json(ledger, sys.stdout)
         else:
             if not args.out:
                 print(f"claimledger: writing the {args.table or 'figures'} table as CSV to stdout "

@@ -194,7 +194,23 @@ def story_records(ledger) -> list[Any]:
     from claimledger import model
 
     story_cls = getattr(model, "Story", None)
-    return ledger.rows(story_cls) if story_cls is not None and getattr(story_cls, "table", "") else []
+    if story_cls is None or not getattr(story_cls, "table", ""):
+        return []
+    try:
+        return ledger.rows(story_cls)
+    except Exception:  # noqa: BLE001 - a ledger written before stories existed, opened read-only
+        return []
+
+
+def story_index(ledger) -> list[tuple[str, str, int]]:
+    """(key, label, documents) per story, from the light Story records (no document text)."""
+    stories = sorted(story_records(ledger), key=lambda s: (-len(getattr(s, "documents", []) or []), s.id))
+    keys = [(s.id, getattr(s, "label", "") or s.id, len(getattr(s, "documents", []) or [])) for s in stories]
+    in_stories = sum(n for _, _, n in keys)
+    rest = ledger.count(Document) - in_stories
+    if rest > 0 or not keys:
+        keys.append((IMPLICIT_STORY, "All articles" if not keys else "Articles in no story", rest))
+    return keys
 
 
 # The view ---------------------------------------------------------------------------------------
@@ -237,6 +253,7 @@ class LedgerView:
                     self._relays.setdefault(sid, []).append(it)
         self._groups: Optional[list[tuple[str, list[Source]]]] = None
         self._doc_labels: dict[str, str] = {}
+        self._memo: dict[str, Any] = {}
         self._duplicates: dict[str, list[Document]] = {}
         for d in self.documents:
             if d.duplicate_of:
@@ -452,14 +469,29 @@ class LedgerView:
     # Ordering ---------------------------------------------------------------------------------
 
     def headline_measures(self) -> list[Measure]:
-        return sorted(self.measures, key=lambda m: (VERDICT_ORDER.get(m.verdict, 9), -m.articles, -len(m.figures), m.label))
+        if "measures" not in self._memo:
+            self._memo["measures"] = sorted(self.measures, key=lambda m: (VERDICT_ORDER.get(m.verdict, 9), -m.articles,
+                                                                           -len(m.figures), m.label))
+        return self._memo["measures"]
 
     def headline_conflicts(self) -> list[Conflict]:
         def weight(c: Conflict) -> tuple:
             m = self.measure_by_id.get(c.measure or "")
             return (-(m.articles if m else 0), -len(c.items), c.id)
 
-        return sorted(self.conflicts, key=weight)
+        if "conflicts" not in self._memo:
+            self._memo["conflicts"] = sorted(self.conflicts, key=weight)
+        return self._memo["conflicts"]
+
+    def warm(self) -> "LedgerView":
+        """Compute the orderings, groupings and counts every page needs, once (a server calls
+        this at start-up so that no request pays for them)."""
+        self.counts()
+        self.headline_measures()
+        self.headline_conflicts()
+        for d in self.documents:
+            self.doc_label(d.id)
+        return self
 
     def conflict_title(self, c: Conflict) -> str:
         """A conflict's heading: its measure's label, never one figure's number."""
@@ -482,6 +514,11 @@ class LedgerView:
 
     def counts(self) -> dict[str, int]:
         """The counts every view prints; ``statements`` = ``quotes`` + ``claims``."""
+        if "counts" not in self._memo:
+            self._memo["counts"] = self._count()
+        return dict(self._memo["counts"])
+
+    def _count(self) -> dict[str, int]:
         quotes = sum(1 for d in self.documents for s in d.statements if s.direct)
         statements = sum(len(d.statements) for d in self.documents)
         return {

@@ -11,7 +11,7 @@ import csv
 import dataclasses
 import io
 import os
-from typing import Any, Iterable, TextIO
+from typing import Any, Iterable, Iterator, TextIO
 
 from claimledger.export.json_export import ARRAYS, record_json
 from claimledger.model import Document
@@ -28,15 +28,15 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def table_rows(ledger: Ledger, table: str) -> tuple[list[str], list[dict[str, Any]]]:
+def table_rows(ledger: Ledger, table: str) -> tuple[list[str], Iterator[dict[str, Any]]]:
+    """A table's header and its rows, one at a time (streamed from the store)."""
     if table == "documents":
-        rows = [d.columns() for d in ledger.documents()]
+        rows: Iterator[dict[str, Any]] = (d.columns() for d in ledger.iter_rows(Document))
     elif table == "estimates":
-        rows = estimate_rows(ledger)
+        rows = iter_estimate_rows(ledger)
     else:
-        rows = [record_json(r) for r in ledger.rows(ARRAYS[table])]
-    header = list(rows[0]) if rows else _empty_header(table)
-    return header, rows
+        rows = (record_json(r) for r in ledger.iter_rows(ARRAYS[table]))
+    return _empty_header(table), rows
 
 
 def _empty_header(table: str) -> list[str]:
@@ -53,25 +53,32 @@ ESTIMATE_COLUMNS = ("date", "when", "amount", "low", "high", "best", "qualifier"
 
 
 def estimate_rows(ledger: Ledger) -> list[dict[str, Any]]:
-    """One row per figure of a measure, measure by measure in headline order, figures in the
-    timeline order, named as every other view names them (:mod:`claimledger.views`)."""
-    from claimledger.views import LedgerView, unit_label
+    return list(iter_estimate_rows(ledger))
 
-    view = LedgerView.load(ledger)
-    rows = []
-    for measure in view.headline_measures():
-        for r in view.estimate_rows(measure):
-            f = view.figure_by_id[r["id"]]
-            doc = view.doc_by_id.get(f.doc)
-            rows.append({
-                "date": r["date"], "when": r["when"], "amount": r["amount"],
-                "low": f.low, "high": f.high, "best": f.value, "qualifier": r["qualifier"],
-                "measure": measure.id, "measure_label": measure.label, "unit": unit_label(measure.unit) or measure.unit,
-                "source": r["source"], "via": " > ".join(view.source_label(s) for s in view.chain(f)[1:]),
-                "document": f.doc, "url": doc.url if doc else None, "outlet": r["outlet"],
-                "figure": f.id, "text": f.text, "sentence": r["sentence"],
-            })
-    return rows
+
+def iter_estimate_rows(ledger: Ledger) -> Iterator[dict[str, Any]]:
+    """One row per figure of a measure, story by story (each read on its own: memory follows
+    the largest story), measures in headline order, figures in the timeline order, named as
+    every other view names them (:mod:`claimledger.views`)."""
+    from claimledger.views import LedgerView, story_index, unit_label
+
+    keys = story_index(ledger)
+    for key, _, _ in keys:
+        view = LedgerView.load(ledger, key if len(keys) > 1 else None)
+        for measure in view.headline_measures():
+            for r in view.estimate_rows(measure):
+                f = view.figure_by_id[r["id"]]
+                doc = view.doc_by_id.get(f.doc)
+                yield {
+                    "date": r["date"], "when": r["when"], "amount": r["amount"],
+                    "low": f.low, "high": f.high, "best": f.value, "qualifier": r["qualifier"],
+                    "measure": measure.id, "measure_label": measure.label,
+                    "unit": unit_label(measure.unit) or measure.unit,
+                    "source": r["source"], "via": " > ".join(view.source_label(s) for s in view.chain(f)[1:]),
+                    "document": f.doc, "url": doc.url if doc else None, "outlet": r["outlet"],
+                    "figure": f.id, "text": f.text, "sentence": r["sentence"],
+                }
+        del view
 
 
 def write_table(out: TextIO, header: list[str], rows: Iterable[dict[str, Any]]) -> None:

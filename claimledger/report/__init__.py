@@ -13,11 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from claimledger.model import Conflict, Document, Entity, Measure
 from claimledger.report.html import render_html, render_index, render_paged_story, render_story
 from claimledger.report.markdown import render_markdown
 from claimledger.report.story import Story
-from claimledger.views import IMPLICIT_STORY, LedgerView, story_records
+from claimledger.views import IMPLICIT_STORY, LedgerView, story_index
 
 FORMATS = ("html", "md")
 PAGE_DOCUMENTS = 100
@@ -39,17 +38,6 @@ def report_from_ledger(ledger, fmt: str = "html", title: Optional[str] = None) -
     return render_story(story, title)
 
 
-def _story_keys(ledger) -> list[tuple[str, str, int]]:
-    """(key, label, documents) per story, from the light Story records (no document text)."""
-    stories = sorted(story_records(ledger), key=lambda s: (-len(getattr(s, "documents", []) or []), s.id))
-    keys = [(s.id, getattr(s, "label", "") or s.id, len(getattr(s, "documents", []) or [])) for s in stories]
-    in_stories = sum(n for _, _, n in keys)
-    rest = ledger.count(Document) - in_stories
-    if rest > 0 or not keys:
-        keys.append((IMPLICIT_STORY, "All articles" if not keys else "Articles in no story", rest))
-    return keys
-
-
 def write_report(ledger, out_path: str | Path, fmt: str = "html", title: Optional[str] = None,
                  page_documents: int = PAGE_DOCUMENTS) -> Path:
     """Write the report to ``out_path`` (UTF-8; paged beside it when large) and return the path."""
@@ -57,7 +45,7 @@ def write_report(ledger, out_path: str | Path, fmt: str = "html", title: Optiona
         raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
     path = Path(out_path)
     title = title or "claimledger report"
-    keys = _story_keys(ledger)
+    keys = story_index(ledger)
     if fmt == "md":
         with path.open("w", encoding="utf-8") as out:
             for key, label, _ in keys:

@@ -148,11 +148,16 @@ class Ledger:
 
     def rows(self, cls: type[R], **where) -> list[R]:
         """All rows of a record type, optionally filtered by equality on columns."""
+        return list(self.iter_rows(cls, **where))
+
+    def iter_rows(self, cls: type[R], **where) -> Iterator[R]:
+        """Like :meth:`rows`, one record at a time (exports stream with bounded memory)."""
         sql = f'SELECT * FROM "{cls.table}"'
         if where:
             sql += " WHERE " + " AND ".join(f'"{k}" = ?' for k in where)
         order = " ORDER BY doc, start" if {"doc", "start"} <= set(dict(schema.columns(cls))) else f" ORDER BY {self.order}"
-        return [schema.from_row(cls, r) for r in self.conn.execute(sql + order, tuple(where.values()))]
+        for r in self.conn.execute(sql + order, tuple(where.values())):
+            yield schema.from_row(cls, r)
 
     def count(self, cls: type[Record]) -> int:
         return self.conn.execute(f'SELECT count(*) FROM "{cls.table}"').fetchone()[0]

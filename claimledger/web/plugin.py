@@ -135,7 +135,7 @@ def _read(path: str) -> Story:
 
     ledger = Ledger(path, readonly=True)
     try:
-        return LedgerView.load(ledger)
+        return LedgerView.load(ledger).warm()
     finally:
         ledger.close()
 
