@@ -97,7 +97,7 @@ def split_byline(rest: str) -> tuple[Optional[str], Optional[str]]:
     parts = [p.strip() for p in re.split(r",|\s+[-–—]\s+", rest) if p.strip()]
     names: list[str] = []
     for part in parts:
-        role_free = _strip_role(part)
+        role_free = _strip_role(_after_role(part))
         if role_free is None:
             continue                                      # "Staff Writer"
         if names and _is_outlet(role_free):
@@ -107,6 +107,18 @@ def split_byline(rest: str) -> tuple[Optional[str], Optional[str]]:
         else:
             break
     return (_names(", ".join(names)) if names else None), outlet
+
+
+def _after_role(part: str) -> str:
+    """What follows a leading job title: "Chief Correspondent Coastal Times" -> "Coastal Times"."""
+    lowered = part.lower()
+    cut = 0
+    for role in _vocab("byline_roles"):
+        for m in re.finditer(r"\b" + re.escape(role) + r"s?\b", lowered):
+            if m.end() < len(part):
+                cut = max(cut, m.end())
+    rest = part[cut:].strip()
+    return rest if cut and _is_outlet(rest) else part
 
 
 def _strip_role(part: str) -> Optional[str]:

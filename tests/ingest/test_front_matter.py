@@ -99,3 +99,9 @@ def test_given_metadata_wins_over_the_text(tmp_path):
 def test_text_is_unchanged(tmp_path):
     text = HEAD + "By Rhea Castell, Coastal Times\n" + BODY
     assert _read(tmp_path, text).text == text.strip()
+
+
+def test_byline_role_before_the_outlet_is_dropped():
+    from claimledger.ingest.front_matter import split_byline
+    assert split_byline("Mira Holt, Chief Business Correspondent Harbour Herald") == ("Mira Holt", "Harbour Herald")
+    assert split_byline("Mira Holt, Senior Correspondent") == ("Mira Holt", None)
