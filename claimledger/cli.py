@@ -433,11 +433,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from claimledger.store.dialect import is_postgres_url
     from claimledger.web import serve
 
-    if is_postgres_url(args.db):
-        raise UserError("serve reads a SQLite ledger only; for a PostgreSQL ledger, first take a SQLite snapshot")
+    if is_postgres_url(args.db):  # Datasette reads SQLite: serve a snapshot taken now
+        return _serve_postgres_snapshot(args, serve)
     if not os.path.exists(args.db):
         raise UserError(f"{args.db}: no ledger here (run `claimledger add` or `claimledger demo` first)")
     serve(args.db, host=args.host, port=args.port, readonly=not args.writable)
+    return 0
+
+
+def _serve_postgres_snapshot(args: argparse.Namespace, serve: Callable[..., None]) -> int:
+    import tempfile
+
+    from claimledger.store.dialect import redact
+    from claimledger.store.snapshot import sqlite_snapshot
+
+    if args.writable:
+        raise UserError("--writable needs a SQLite ledger: serve shows a PostgreSQL ledger as a read-only snapshot")
+    with tempfile.TemporaryDirectory(prefix="claimledger-serve-") as tmp:
+        path = os.path.join(tmp, "ledger.db")
+        sqlite_snapshot(args.db, path)
+        print(f"claimledger: {redact(args.db)} is PostgreSQL; "
+              "serving a read-only SQLite snapshot taken now (restart serve to refresh)", file=sys.stderr)
+        serve(path, host=args.host, port=args.port, readonly=True)
     return 0
 
 

@@ -115,7 +115,8 @@ def add(
             checkpoint("ingest")
             yield item
 
-    analyse(ledger, fresh(), context, keep=keep, report=report, saved=summary.added, skipped=summary.errors)
+    analyse(ledger, fresh(), context, keep=keep, report=report, saved=summary.added, skipped=summary.errors,
+            already=summary.already)
     link_stories(ledger)
     return summary
 
@@ -123,13 +124,15 @@ def add(
 def analyse(ledger: Ledger, docs: Iterable[Document], context: Context | None = None,
             keep: Callable[[Document], bool] = lambda doc: True,
             report: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr),
-            saved: list[str] | None = None, skipped: list[str] | None = None) -> int:
+            saved: list[str] | None = None, skipped: list[str] | None = None,
+            already: list[str] | None = None) -> int:
     """Run the per-document stages (on ``context.jobs`` processes, or Dask) and save each document atomically.
 
     Documents stream through the engine; this process is the only writer, in input order.  Only
     documents ``keep`` accepts are saved (their ids appended to ``saved``).  A document that fails
     or runs out of its time budget is reported in one line (also appended to ``skipped``) and the
-    batch goes on.  Returns how many documents were saved.
+    batch goes on.  With ``already`` (new documents), one that a concurrent writer stored meanwhile
+    is not saved again but listed there.  Returns how many documents were saved.
     """
     n = 0
     for outcome in engine.run(docs, context or Context()):
@@ -140,7 +143,11 @@ def analyse(ledger: Ledger, docs: Iterable[Document], context: Context | None = 
             continue
         if not keep(outcome.doc):
             continue
-        ledger.save_document(outcome.doc)
+        if already is None:
+            ledger.save_document(outcome.doc)
+        elif not ledger.add_document(outcome.doc):
+            already.append(outcome.doc_id)
+            continue
         checkpoint("document")
         if saved is not None:
             saved.append(outcome.doc_id)
@@ -176,7 +183,8 @@ def link_stories(ledger: Ledger) -> list[str]:
         ledger.drop_unscoped_derived()           # rows of a ledger from before stories, rebuilt per story below
     for doc in ungrouped:
         doc.mentions.extend(ledger.rows(Document.ANNOTATION_TYPES["mentions"], doc=doc.id))
-        story_links.assign(ledger, doc, corrections)
+        with ledger.transaction():  # matched and assigned under the write lock: concurrent adds take turns
+            story_links.assign(ledger, doc, corrections)
         checkpoint("group")
     stale = ledger.stale_stories()
     for story_id in stale:
@@ -186,7 +194,16 @@ def link_stories(ledger: Ledger) -> list[str]:
 
 
 def reconcile_story(ledger: Ledger, story_id: str) -> None:
-    """Cross-document step over one story's documents, replacing only that story's derived rows."""
+    """Cross-document step over one story's documents, replacing only that story's derived rows.
+
+    Read, computed and written under the write lock, so that a document a concurrent ``add``
+    puts in the story is either seen here or marks the story stale again for that add to rebuild.
+    """
+    with ledger.transaction():
+        _reconcile_story(ledger, story_id)
+
+
+def _reconcile_story(ledger: Ledger, story_id: str) -> None:
     story = ledger.story(story_id)
     docs = ledger.story_documents(story_id)
     if story is None or not docs:

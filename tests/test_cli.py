@@ -10,6 +10,8 @@ import sys
 import pytest
 
 from claimledger import cli
+from claimledger.model import Measure
+from claimledger.store import Ledger
 
 QUAKE = """Quake toll rises to 312 in mountain province
 
@@ -31,8 +33,8 @@ def test_demo_prints_summary(demo_db, capsys):
     assert conn.execute("SELECT count(*) FROM figures WHERE kind = 'figure'").fetchone()[0] >= 10
 
 
-def test_add_ls_show_export(tmp_path, capsys):
-    db = str(tmp_path / "l.db")
+def test_add_ls_show_export(store_url, tmp_path, capsys):  # on SQLite and on PostgreSQL
+    db = store_url
     article = tmp_path / "quake.txt"
     article.write_text(QUAKE, encoding="utf-8")
     assert run("--db", db, "add", str(article), "--outlet", "Mountain Herald", "--published", "2024-03-05") == 0
@@ -45,8 +47,8 @@ def test_add_ls_show_export(tmp_path, capsys):
     listing = capsys.readouterr().out
     assert "Mountain Herald" in listing and "2024-03-05" in listing and "Quake toll rises" in listing
 
-    conn = sqlite3.connect(db)
-    doc_id = conn.execute("SELECT id FROM documents").fetchone()[0]
+    with Ledger(db, readonly=True) as ledger:
+        doc_id = ledger.documents()[0].id
     assert run("--db", db, "show", doc_id[:6]) == 0
     shown = capsys.readouterr().out
     assert "outlet: Mountain Herald" in shown and "We fear the number will rise further" in shown
@@ -61,21 +63,29 @@ def test_add_ls_show_export(tmp_path, capsys):
     values = {f["value"] for f in data["figures"] if f["kind"] == "figure"}
     assert {312, 1400, 80} <= values
 
+    # reanalyse rewrites in place: the same rows, none duplicated
+    assert run("--db", db, "reanalyse") == 0
+    assert "re-analysed 1 document(s)" in capsys.readouterr().out
+    assert run("--db", db, "export", "--format", "json", "--out", str(out)) == 0
+    again = json.loads(out.read_text(encoding="utf-8"))
+    assert [f["id"] for f in again["figures"]] == [f["id"] for f in data["figures"]]
+    assert len(again["documents"]) == 1
 
-def test_export_csv_folder_and_stdout(demo_db, tmp_path, capsys):
-    assert run("--db", str(demo_db), "export", "--format", "csv", "--out", str(tmp_path / "csv")) == 0
+
+def test_export_csv_folder_and_stdout(demo_store, tmp_path, capsys):
+    assert run("--db", demo_store, "export", "--format", "csv", "--out", str(tmp_path / "csv")) == 0
     names = sorted(p.name for p in (tmp_path / "csv").iterdir())
     assert {"documents.csv", "figures.csv", "quotes.csv", "sources.csv", "estimates.csv"} <= set(names)
     capsys.readouterr()
-    assert run("--db", str(demo_db), "export", "--format", "csv", "--table", "figures") == 0
+    assert run("--db", demo_store, "export", "--format", "csv", "--table", "figures") == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("id,document,start,end,text")
     assert len(lines) > 10
 
 
 @pytest.mark.parametrize("verb", ["figures", "quotes", "sources", "entities", "measures", "conflicts", "ls"])
-def test_listing_verbs_run_on_demo(demo_db, capsys, verb):
-    assert run("--db", str(demo_db), verb) == 0
+def test_listing_verbs_run_on_demo(demo_store, capsys, verb):
+    assert run("--db", demo_store, verb) == 0
     assert capsys.readouterr().out.strip()
 
 
@@ -123,17 +133,17 @@ def test_model_is_configurable_and_missing_model_is_clear(tmp_path, capsys, monk
     assert run("--db", db, "add", str(article)) == 0
 
 
-def test_measure_and_timeline(demo_db, capsys):
-    conn = sqlite3.connect(demo_db)
-    measure_id, n_figures = conn.execute(
-        "SELECT id, json_array_length(figures) FROM measures ORDER BY json_array_length(figures) DESC").fetchone()
-    assert run("--db", str(demo_db), "measure", measure_id) == 0
+def test_measure_and_timeline(demo_store, capsys):
+    with Ledger(demo_store, readonly=True) as ledger:
+        biggest = max(ledger.rows(Measure), key=lambda m: len(m.figures))
+    measure_id, n_figures = biggest.id, len(biggest.figures)
+    assert run("--db", demo_store, "measure", measure_id) == 0
     out = capsys.readouterr().out
     assert "verdict:" in out and f"{n_figures} figure(s)" in out
-    assert run("--db", str(demo_db), "timeline", measure_id, "--wide") == 0
+    assert run("--db", demo_store, "timeline", measure_id, "--wide") == 0
     lines = [l for l in capsys.readouterr().out.splitlines()[2:] if l.strip()]
     assert len(lines) == n_figures + 2  # header and rule, then one line per figure
-    assert run("--db", str(demo_db), "timeline", measure_id, "--json") == 0
+    assert run("--db", demo_store, "timeline", measure_id, "--json") == 0
     assert len(json.loads(capsys.readouterr().out)) == n_figures
-    assert run("--db", str(demo_db), "measure", "M999") == 1
+    assert run("--db", demo_store, "measure", "M999") == 1
     assert "no measure 'M999'" in capsys.readouterr().err

@@ -114,6 +114,18 @@ class Ledger:
         with self.transaction():
             self._write_document(doc)
 
+    def add_document(self, doc: Document) -> bool:
+        """Store a new document unless its content is already stored; False when another writer was first.
+
+        The check and the write share the write lock, so concurrent adds of the same article
+        store it once and each knows whether it was the one that did.
+        """
+        with self.transaction():
+            if doc.content_hash and self.find_hash(doc.content_hash):
+                return False
+            self._write_document(doc)
+            return True
+
     def replace_derived(self, docs: Iterable[Document], derived: Iterable[Record]) -> None:
         """One transaction: rewrite the given documents and replace every cross-document row."""
         with self.transaction():
@@ -155,7 +167,7 @@ class Ledger:
         sql = f'SELECT * FROM "{cls.table}"'
         if where:
             sql += " WHERE " + " AND ".join(f'"{k}" = ?' for k in where)
-        order = " ORDER BY doc, start" if {"doc", "start"} <= set(dict(schema.columns(cls))) else f" ORDER BY {self.order}"
+        order = f" ORDER BY doc, start, {self.order}" if {"doc", "start"} <= set(dict(schema.columns(cls))) else f" ORDER BY {self.order}"
         for r in self.conn.execute(sql + order, tuple(where.values())):
             yield schema.from_row(cls, r)
 
@@ -256,7 +268,7 @@ class Ledger:
             chunk = ids[start:start + 500]
             marks = ", ".join("?" for _ in chunk)
             for name, cls in Document.ANNOTATION_TYPES.items():
-                order = "doc, start" if {"doc", "start"} <= set(dict(schema.columns(cls))) else self.order
+                order = f"doc, start, {self.order}" if {"doc", "start"} <= set(dict(schema.columns(cls))) else self.order
                 for r in self.conn.execute(f'SELECT * FROM "{cls.table}" WHERE doc IN ({marks}) ORDER BY {order}',
                                            tuple(chunk)):
                     record = schema.from_row(cls, r)

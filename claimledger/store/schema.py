@@ -23,7 +23,7 @@ from claimledger.model import (
 )
 from claimledger.store.dialect import Dialect
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: one row per content hash (unique index)
 
 RECORD_TYPES: tuple[type[Record], ...] = (
     Document, Span, Figure, Statement, Source, Mention, Entity, Measure, Conflict,
@@ -104,6 +104,9 @@ def migrate(conn, dialect: Dialect) -> None:
     for table, names in INDEXES.items():
         for name in names:
             conn.execute(f'CREATE INDEX IF NOT EXISTS "idx_{table}_{name}" ON "{table}" ("{name}")')
+    # One stored document per content (records built in code may leave the hash empty).
+    conn.execute('CREATE UNIQUE INDEX IF NOT EXISTS "uniq_documents_hash" ON documents (content_hash) '
+                 "WHERE content_hash <> ''")
     current = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
     if current is None or current < SCHEMA_VERSION:
         conn.execute("INSERT INTO schema_version VALUES (?, ?)",

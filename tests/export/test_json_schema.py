@@ -14,8 +14,8 @@ def test_committed_schema_matches_model():
     )
 
 
-def test_demo_export_validates(demo_db):
-    with Ledger(demo_db, readonly=True) as ledger:
+def test_demo_export_validates(demo_store):  # on SQLite and on PostgreSQL
+    with Ledger(demo_store, readonly=True) as ledger:
         data = to_json(ledger)
     jsonschema.validate(data, schema.load())
     texts = {d["id"]: d["text"] for d in data["documents"]}

@@ -1,9 +1,8 @@
-"""The store: round trips, idempotent re-saves, atomic writes, migrations."""
+"""The store, on SQLite and on PostgreSQL: round trips, idempotent re-saves, atomic writes, migrations."""
 
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -11,7 +10,8 @@ import textwrap
 import pytest
 
 from claimledger.model import Conflict, Document, Figure, Measure, Source, Statement
-from claimledger.store import Ledger, StoreError
+from claimledger.store import Ledger, StoreError, schema
+from claimledger.store.dialect import for_target, is_postgres_url, redact
 
 
 def make_doc(doc_id: str = "abc123def456", n_figures: int = 2) -> Document:
@@ -26,10 +26,10 @@ def make_doc(doc_id: str = "abc123def456", n_figures: int = 2) -> Document:
     return doc
 
 
-def test_round_trip_keeps_types(tmp_path):
-    with Ledger(tmp_path / "l.db") as ledger:
+def test_round_trip_keeps_types(store_url):
+    with Ledger(store_url) as ledger:
         ledger.save_document(make_doc())
-    with Ledger(tmp_path / "l.db", readonly=True) as ledger:
+    with Ledger(store_url, readonly=True) as ledger:
         doc = ledger.document("abc1")
     assert doc.text.startswith("Officials said")
     assert [f.value for f in doc.figures] == [40.0, 40.0]
@@ -38,16 +38,16 @@ def test_round_trip_keeps_types(tmp_path):
     assert doc.sources[0].variants == ["Officials"]
 
 
-def test_resave_replaces_annotations(tmp_path):
-    with Ledger(tmp_path / "l.db") as ledger:
+def test_resave_replaces_annotations(store_url):
+    with Ledger(store_url) as ledger:
         ledger.save_document(make_doc(n_figures=3))
         ledger.save_document(make_doc(n_figures=1))
         assert len(ledger.rows(Figure)) == 1
         assert len(ledger.documents()) == 1
 
 
-def test_exception_mid_document_leaves_store_unchanged(tmp_path, monkeypatch):
-    ledger = Ledger(tmp_path / "l.db")
+def test_exception_mid_document_leaves_store_unchanged(store_url, monkeypatch):
+    ledger = Ledger(store_url)
     ledger.save_document(make_doc("aaaaaaaaaaaa"))
     original = Ledger._insert
     calls = {"n": 0}
@@ -67,10 +67,11 @@ def test_exception_mid_document_leaves_store_unchanged(tmp_path, monkeypatch):
     # and re-analysing the first one after the failure does not duplicate anything
     ledger.save_document(make_doc("aaaaaaaaaaaa"))
     assert len(ledger.rows(Figure)) == 2
+    ledger.close()
 
 
-def test_killed_process_leaves_store_as_before(tmp_path):
-    db = tmp_path / "l.db"
+def test_killed_process_leaves_store_as_before(store_url):
+    db = store_url
     with Ledger(db) as ledger:
         ledger.save_document(make_doc("aaaaaaaaaaaa"))
     script = textwrap.dedent(f"""
@@ -96,8 +97,8 @@ def test_killed_process_leaves_store_as_before(tmp_path):
         assert len(ledger.rows(Figure)) == 2
 
 
-def test_replace_derived_is_whole(tmp_path):
-    with Ledger(tmp_path / "l.db") as ledger:
+def test_replace_derived_is_whole(store_url):
+    with Ledger(store_url) as ledger:
         doc = make_doc()
         ledger.save_document(doc)
         ledger.replace_derived([doc], [Measure(id="M1", label="people killed", figures=[doc.figures[0].id])])
@@ -107,28 +108,57 @@ def test_replace_derived_is_whole(tmp_path):
         assert ledger.rows(Conflict)[0].items == ["x", "y"]
 
 
-def test_migration_adds_missing_columns_and_records_version(tmp_path):
-    db = tmp_path / "old.db"
-    conn = sqlite3.connect(db)
+def test_migration_adds_missing_columns_and_records_version(store_url):
+    dialect = for_target(store_url)
+    conn = dialect.connect(store_url, readonly=False)  # an older ledger: one table, three columns
     conn.execute('CREATE TABLE figures (id TEXT PRIMARY KEY, doc TEXT, value REAL)')
-    conn.execute("INSERT INTO figures VALUES ('d:f1', 'd', 7)")
-    conn.commit()
-    conn.close()
-    with Ledger(db) as ledger:
-        cols = {r[1] for r in ledger.conn.execute("PRAGMA table_info(figures)")}
+    conn.execute("INSERT INTO figures VALUES (?, ?, ?)", ("d:f1", "d", 7))
+    dialect.close(conn, readonly=False)
+    with Ledger(store_url) as ledger:
+        cols = ledger.dialect.existing_columns(ledger.conn, "figures")
         assert {"qualifier", "counted", "via"} <= cols
         assert ledger.rows(Figure)[0].value == 7.0
         assert ledger.conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] >= 1
+        assert not schema.needs_migration(ledger.conn, ledger.dialect)
+        ledger.save_document(make_doc())  # the migrated table takes today's rows
+        assert len(ledger.rows(Figure)) == 3
 
 
-def test_errors_are_clear(tmp_path):
-    with pytest.raises(StoreError, match="no ledger here"):
-        Ledger(tmp_path / "missing.db", readonly=True)
+def test_insertion_order_and_ordering_agree_across_stores(store_url):
+    with Ledger(store_url) as ledger:
+        for doc_id in ("cccccccccccc", "aaaaaaaaaaaa", "bbbbbbbbbbbb"):
+            ledger.save_document(make_doc(doc_id))
+        ledger.save_document(make_doc("cccccccccccc"))  # a re-save moves it to the end, as on SQLite
+        assert [d for d, _ in ledger.texts()] == ["aaaaaaaaaaaa", "bbbbbbbbbbbb", "cccccccccccc"]
+        assert [m.id for m in ledger.rows(Measure)] == []
+        ledger.replace_derived([], [Measure(id="Mb", label="b"), Measure(id="MA", label="A"), Measure(id="Ma", label="a")])
+        assert [m.id for m in ledger.rows(Measure)] == ["Mb", "MA", "Ma"]
+        ids = [r[0] for r in ledger.conn.execute('SELECT id FROM measures ORDER BY id')]
+        assert ids == ["MA", "Ma", "Mb"]  # byte order on both (PostgreSQL text columns use COLLATE "C")
+
+
+def test_postgres_urls_are_told_apart_and_passwords_hidden():
+    assert is_postgres_url("postgresql://u@h:5432/db") and is_postgres_url("postgres://u@h/db")
+    assert not is_postgres_url("ledger.db") and not is_postgres_url("/tmp/postgresql/ledger.db")
+    assert redact("postgresql://ana:s3cret@db.example.org:5432/ledger") == "postgresql://ana@db.example.org:5432/ledger"
+
+
+def test_unreachable_server_is_one_clear_error():
+    with pytest.raises(StoreError, match=r"postgresql://nobody@127\.0\.0\.1:9/none: cannot connect"):
+        Ledger("postgresql://nobody:pw@127.0.0.1:9/none")
+
+
+def test_file_errors_are_clear(tmp_path):
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(StoreError, match="not a claimledger ledger"):
         Ledger(junk)
-    with Ledger(tmp_path / "l.db") as ledger:
+
+
+def test_errors_are_clear(store_url):
+    with pytest.raises(StoreError, match="no ledger here"):
+        Ledger(store_url, readonly=True)
+    with Ledger(store_url) as ledger:
         ledger.save_document(make_doc("abc000000001"))
         ledger.save_document(make_doc("abc000000002"))
         with pytest.raises(StoreError, match="ambiguous"):
