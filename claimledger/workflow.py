@@ -184,7 +184,8 @@ def link_stories(ledger: Ledger) -> list[str]:
     for doc in ungrouped:
         doc.mentions.extend(ledger.rows(Document.ANNOTATION_TYPES["mentions"], doc=doc.id))
         with ledger.transaction():  # matched and assigned under the write lock: concurrent adds take turns
-            story_links.assign(ledger, doc, corrections)
+            if ledger.document_story(doc.id) is None:  # not grouped meanwhile by a concurrent add
+                story_links.assign(ledger, doc, corrections)
         checkpoint("group")
     stale = ledger.stale_stories()
     for story_id in stale:
