@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from claimledger import __version__, tables
 from claimledger.errors import EngineError, ModelError
 from claimledger.ids import canonical_doc_ref, canonical_id
-from claimledger.model import Measure
+from claimledger.model import Document, Measure
 from claimledger.store import Ledger, StoreError
 
 if TYPE_CHECKING:  # spaCy is heavy: imported only by the verbs that analyse text
@@ -91,7 +91,9 @@ def cmd_add(args: argparse.Namespace) -> int:
         summary = workflow.add(ledger, args.paths, outlet=args.outlet, published=published, url=args.url,
                                stdin=sys.stdin.buffer, context=context(args), max_bytes=max_bytes,
                                skip_non_news=args.skip_non_news)
-    if new_file and not summary.added:
+        # Another adder may have filled the file meanwhile: only a ledger that is still empty is removed.
+        new_file = new_file and not summary.added and ledger.count(Document) == 0
+    if new_file:
         _remove_ledger_file(args.db)  # nothing was ingested: leave no empty ledger behind
     parts = [f"added {len(summary.added)} document(s)"]
     if summary.already:
@@ -102,7 +104,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         parts.append(f"{len(summary.not_news)} not news, left out")
     if summary.errors:
         parts.append(f"{len(summary.errors)} skipped")
-    created = not (new_file and not summary.added)
+    created = not new_file
     print(", ".join(parts) + (f" → {ledger.name}" if created else "; no ledger created"))
     return 0 if summary.ok else 1
 
