@@ -1,7 +1,7 @@
 """Pass 3 of the statements stage: citation chains (who relayed whose claim).
 
 A statement whose cue sits inside another statement's content is relayed by that other source
-(``Tass reported Shoigu told reporters ...``); ``X quoted Y as saying``, ``citing Y``, ``reporting on
+(``Kyodo reported Tanaka told reporters ...``); ``X quoted Y as saying``, ``citing Y``, ``reporting on
 a briefing by Y`` and ``told Politico`` add relays too.  Chains are innermost first (model.py).
 """
 
@@ -22,7 +22,7 @@ from claimledger.model import Source
 def nest(drafts: list[Draft]) -> list[Draft]:
     """Link statements whose cue lies inside another statement's content (after resolution).
 
-    Another source inside ("Tass reported Shoigu told reporters ...") is relayed by the outer
+    Another source inside ("Kyodo reported Tanaka told reporters ...") is relayed by the outer
     source, and the outer statement is dropped when it is only that shell.  The same source, or
     an unnamed hedge ("X said the troops had reportedly ..."), is part of the outer claim: the
     inner statement is dropped instead.

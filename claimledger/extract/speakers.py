@@ -240,7 +240,7 @@ class SourceBook:
         for src in self.doc.sources:
             if src.name.lower() == key or key in (v.lower() for v in src.variants):
                 return src
-        if " " not in name and name[:1].isupper():  # "Yonhap" after "Yonhap News"
+        if " " not in name and name[:1].isupper():  # "Kyodo" after "Kyodo News"
             for src in self.doc.sources:
                 if src.kind in {"outlet", "wire_agency"} and src.role != "publisher" and \
                         src.name.split()[0] == name:
@@ -332,7 +332,7 @@ class SourceBook:
         if org is not None:
             name = clean_name(org.text)
             owner = re.match(r"^(.+?)['’]s\s+([A-Z].+)$", name)
-            if owner and org.label_ == "ORG":  # "Seoul’s Yonhap News": the place is an affiliation
+            if owner and org.label_ == "ORG":  # "Tokyo’s Kyodo News": the place is an affiliation
                 name = owner.group(2)
                 role_affiliation = owner.group(1)
             else:

@@ -14,7 +14,7 @@ Rules on the dependency parse, in three passes over each document (one module pe
    sentence that opens or closes them, a ``Name: "..."`` prefix or, failing that, the speaker
    of the quote just before (news convention for follow-on quotes).
 3. *Chains* (:mod:`chains`): a statement whose cue sits inside another statement's content is
-   relayed by that other source (``Tass reported Shoigu told reporters ...``); ``X quoted Y as
+   relayed by that other source (``Kyodo reported Tanaka told reporters ...``); ``X quoted Y as
    saying``, ``citing Y`` and ``told Politico`` add relays too.  Every chain ends with the
    article's own outlet.  Chains are stored innermost first (see model.py): ``speaker`` is the
    original source, ``via`` the relays outward.

@@ -7,8 +7,8 @@ Rules, applied between distinct names of compatible types:
 * an acronym and its long form ("NIS" / "National Intelligence Service"), also when the long
   form is prefixed by a place ("South Korea's National Intelligence Service");
 * persons: same number of name words, each close (Jaro-Winkler for given names, rapidfuzz
-  ratio for the surname) ("Zelensky" /
-  "Zelenskyy", "Mikhalio Podolyak" / "Mykhailo Podolyak");
+  ratio for the surname) ("Kowalczyk" /
+  "Kowalczik", "Mikhail Orlov" / "Mykhailo Orlov");
 * a surname alone ("Lopez", "Mr. Kim") joins a full name only when exactly one known full
   name fits it; within its own document the first word may match too (Korean / Chinese order),
   across documents only the last.  Two full names sharing a surname never merge.
@@ -36,7 +36,7 @@ SOURCE_TYPES = {"person": "person", "government": "organisation", "military": "o
 GIVEN_NAME_SIMILARITY = 0.85
 """Minimum Jaro-Winkler similarity of two given names (transpositions are common in transliteration)."""
 SURNAME_SIMILARITY = 85
-"""Minimum rapidfuzz ratio of two surnames ("Zelensky" / "Zelenskyy")."""
+"""Minimum rapidfuzz ratio of two surnames ("Kowalczyk" / "Kowalczik")."""
 
 
 @dataclass
