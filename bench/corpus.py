@@ -10,21 +10,21 @@ benchmarks folder and never copied into the repository.
 from __future__ import annotations
 
 import json
-import os
 import random
+import sys
 from pathlib import Path
 from typing import Iterator
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
+from benchmarks import benchmarks_dir as _benchmarks_dir  # noqa: E402
+
 
 def benchmarks_dir() -> Path:
-    """``$CLAIMLEDGER_BENCHMARKS``, else the first ``shared/benchmarks`` above this checkout."""
-    if os.environ.get("CLAIMLEDGER_BENCHMARKS"):
-        return Path(os.environ["CLAIMLEDGER_BENCHMARKS"])
-    for parent in Path(__file__).resolve().parents:
-        candidate = parent / "shared" / "benchmarks"
-        if candidate.is_dir():
-            return candidate
-    raise SystemExit("no benchmarks folder found (set CLAIMLEDGER_BENCHMARKS)")
+    """The benchmark folder (see eval/benchmarks.py); a bench run cannot go on without it."""
+    root = _benchmarks_dir()
+    if not root.is_dir():
+        raise SystemExit("no benchmarks folder found (set CLAIMLEDGER_BENCHMARKS)")
+    return root
 
 
 def base_articles(root: Path | None = None) -> list[dict]:

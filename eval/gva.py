@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import re
 import sys
 import tempfile
@@ -32,20 +31,12 @@ from typing import Iterable, Optional
 
 from claimledger.model import Measure
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchmarks import benchmarks_dir  # noqa: E402
+
 KILLED_EVENTS = ("killed",)
 INJURED_EVENTS = ("injured", "wounded")
 WHOLE_SCOPES = (None, "", "event", "whole", "total")
-
-
-def benchmarks_dir() -> Path:
-    """``$CLAIMLEDGER_BENCHMARKS``, else the first ``shared/benchmarks`` above this checkout."""
-    if os.environ.get("CLAIMLEDGER_BENCHMARKS"):
-        return Path(os.environ["CLAIMLEDGER_BENCHMARKS"])
-    for parent in Path(__file__).resolve().parents:
-        candidate = parent / "shared" / "benchmarks"
-        if candidate.is_dir():
-            return candidate
-    return Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
 
 
 DATA = benchmarks_dir() / "gva"

@@ -21,7 +21,6 @@ import copy
 import importlib.util
 import io
 import json
-import os
 import pickle
 import sys
 from pathlib import Path
@@ -33,15 +32,8 @@ from claimledger.model import Document
 from claimledger.pipeline import Pipeline
 from claimledger.reconcile import reconcile
 
-def benchmarks_dir() -> Path:
-    """``$CLAIMLEDGER_BENCHMARKS``, else the first ``shared/benchmarks`` above this checkout."""
-    if os.environ.get("CLAIMLEDGER_BENCHMARKS"):
-        return Path(os.environ["CLAIMLEDGER_BENCHMARKS"])
-    for parent in Path(__file__).resolve().parents:
-        if (parent / "shared" / "benchmarks").is_dir():
-            return parent / "shared" / "benchmarks"
-    return Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
-
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchmarks import benchmarks_dir  # noqa: E402
 
 BENCH = benchmarks_dir() / "stories"
 DEV = ("rana-plaza-collapse-2013", "kanjuruhan-stadium-2022")
