@@ -8,9 +8,6 @@ articles landed, and how many documents of the hostile input landed.
 from __future__ import annotations
 
 import re
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -18,54 +15,15 @@ from claimledger import cli
 from claimledger.ingest import url as url_module
 from claimledger.store import Ledger
 
+from ..local_http import serve
 from .corpus import CASES, URL_ROUTES, Case, Ctx
 from .helpers import GOOD_ARTICLES, assert_sane_dates, write_good
 
 
-class Handler(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 - http.server's naming
-        if self.path == "/drip":
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain")
-            self.send_header("Content-Length", "10000")
-            self.end_headers()
-            for _ in range(30):  # 5 bytes every 0.5 s: no single read times out, the whole fetch must
-                try:
-                    self.wfile.write(b"drip ")
-                    self.wfile.flush()
-                except OSError:
-                    return
-                time.sleep(0.5)
-            return
-        if self.path.startswith("/redirect/"):
-            self.send_response(302)
-            target = self.path[len("/redirect/"):].replace("PORT", str(self.server.server_address[1]))
-            self.send_header("Location", target)
-            self.end_headers()
-            return
-        if self.path not in URL_ROUTES:
-            self.send_error(404, "Not Found")
-            return
-        content_type, body = URL_ROUTES[self.path]
-        self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(URL_ROUTES, drip=b"drip ", count=30, pause=0.5, length=10000) as base:
+        yield base
 
 
 def _param(case: Case):

@@ -1,15 +1,14 @@
 """URL inputs: a localhost server started by the test, and closed ports (no outside network)."""
 
 import socket
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from claimledger.ingest import IngestError, read_inputs
 from claimledger.ingest.url import FetchError, fetch, is_url
 
+from ..local_http import serve
 from .samples import ELECTION, QUAKE, article_body, article_title, html_page
 
 ROUTES = {
@@ -19,48 +18,10 @@ ROUTES = {
 }
 
 
-class Handler(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 - http.server's naming
-        if self.path == "/drip":
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain")
-            self.send_header("Content-Length", "1000")
-            self.end_headers()
-            for _ in range(40):  # 5 bytes every 0.3 s: each read is quick, the whole fetch is not
-                try:
-                    self.wfile.write(b"tick ")
-                    self.wfile.flush()
-                except OSError:
-                    return
-                time.sleep(0.3)
-            return
-        if self.path.startswith("/redirect/"):
-            self.send_response(302)
-            self.send_header("Location", self.path[len("/redirect/"):].replace("PORT", str(self.server.server_address[1])))
-            self.end_headers()
-            return
-        if self.path not in ROUTES:
-            self.send_error(404, "Not Found")
-            return
-        content_type, body = ROUTES[self.path]
-        self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(ROUTES) as base:
+        yield base
 
 
 def closed_port() -> int:
