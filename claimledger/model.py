@@ -97,7 +97,7 @@ class Figure(Record):
     start: int = 0
     end: int = 0
     text: str = ""                       # the figure as written, text[start:end]
-    sentence_start: int = 0
+    sentence_start: int = 0              # the evidence sentence (a window of an overlong one, see extract.sentence_index)
     sentence_end: int = 0
     kind: str = "figure"                 # one of FIGURE_KINDS
     value: Optional[float] = None        # best single value (midpoint of a range)

@@ -46,7 +46,7 @@ from claimledger.extract.figure_kinds import bio_start, classify, special_spans
 from claimledger.extract.figure_spans import Found, find_spans
 from claimledger.model import Document, Figure
 from claimledger.pipeline import Context, stage
-from claimledger.extract.sentence_index import token_sentence
+from claimledger.extract.sentence_index import context_bounds, token_sentence
 
 
 def extract_figures(doc: Document, parsed: SpacyDoc) -> list[Figure]:
@@ -245,9 +245,10 @@ def _interpret(doc: Document, parsed: SpacyDoc, item: Found, special: list[tuple
             counted = counted[:-1]
         if item.unit_text and item.unit_text.endswith("-"):
             item.unit_text = item.unit_text[:-1]
+    sentence_start, sentence_end = context_bounds(sent, start_char, end_char)
     fig = Figure(
         id=doc.new_id("f", len(figures) + 1), doc=doc.id, start=start_char, end=end_char,
-        text=doc.text[start_char:end_char], sentence_start=sent.start_char, sentence_end=sent.end_char,
+        text=doc.text[start_char:end_char], sentence_start=sentence_start, sentence_end=sentence_end,
         kind=item.kind, value=value, low=low, high=high, qualifier=item.qualifier,
         qualifier_text=item.qualifier_text, vague=item.number.vague, unit=unit,
         unit_text=item.unit_text, counted=counted, relative=relative, change=change,

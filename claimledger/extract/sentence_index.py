@@ -31,6 +31,31 @@ def token_sentence(token: Token) -> SpacySpan:
     return sents[bisect_right(starts, token.i) - 1]
 
 
+# A "sentence" longer than this is a list or a table that lost its line breaks.  A figure in it
+# keeps as its sentence a window of this size around itself, so what later stages read per
+# figure (its context, its evidence) stays bounded and the stages stay linear.
+MAX_CONTEXT_CHARS = 1200
+
+
+def context_bounds(sent: SpacySpan, start: int, end: int) -> tuple[int, int]:
+    """The character span kept as the sentence of a figure at ``start``–``end``: the sentence
+    itself, or within an overlong one a window cut at spaces on both sides of the figure."""
+    lo, hi = sent.start_char, sent.end_char
+    if hi - lo <= MAX_CONTEXT_CHARS:
+        return lo, hi
+    text = sent.doc.text
+    half = MAX_CONTEXT_CHARS // 2
+    left = max(lo, start - half)
+    right = min(hi, end + half)
+    if left > lo:
+        cut = text.find(" ", left, start)
+        left = cut + 1 if cut >= 0 else left
+    if right < hi:
+        cut = text.rfind(" ", end, right)
+        right = cut if cut >= 0 else right
+    return left, right
+
+
 def per_sentence(parsed: SpacyDoc, sent: SpacySpan, key: str, compute: Callable[[SpacySpan], T]) -> T:
     """``compute(sent)`` once per sentence and key: a sentence with 10,000 numbers is read once, not 10,000 times."""
     cache = parsed.user_data.setdefault(_CACHE, {})

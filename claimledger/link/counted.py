@@ -6,6 +6,7 @@ troops and fighters are one class; dead, died and killed one event; kmÂ² and miÂ
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -126,6 +127,7 @@ def dimension(unit: Optional[str]) -> tuple[str, float]:
     return unit, 1.0
 
 
+@functools.lru_cache(maxsize=2048)   # every figure of a sentence asks; a long list would make it quadratic
 def population_in(sentence: str) -> tuple[Optional[str], Optional[str]]:
     """(head class, nation) of the population a sentence names: the nation directly before a
     personnel or people noun ("among North Korean forces"), else the only nation named."""
@@ -145,10 +147,15 @@ def population_in(sentence: str) -> tuple[Optional[str], Optional[str]]:
 
 
 def mentioned_nations(text: str) -> set[str]:
+    return set(_mentioned_nations(text))
+
+
+@functools.lru_cache(maxsize=2048)
+def _mentioned_nations(text: str) -> frozenset[str]:
     words = fold(text).split()
     nations = {canonical_place(" ".join(words[i:i + n])) for n in (2, 1) for i in range(len(words))
                if not (n == 1 and words[i] in {"us", "un"})} - {None}
-    return _most_specific(nations)
+    return frozenset(_most_specific(nations))
 
 
 def _most_specific(nations: set[str]) -> set[str]:

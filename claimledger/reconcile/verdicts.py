@@ -55,6 +55,10 @@ RUNNING_TOTALS = {"killed", "wounded", "killed_and_wounded", "captured", "missin
 INF = float("inf")
 MAX_CONFLICTS_PER_MEASURE = 10
 EVOLVING_RATIO = 1.5
+# Verdicts compare figures pairwise.  A measure with more figures than this (a list of thousands
+# of numbers in one table-like sentence) is judged on a sample that keeps its extremes, so one
+# pathological article cannot make ``add`` quadratic.
+PAIRWISE_LIMIT = 300
 """Compatible figures at different dates whose best values differ this much show evolution."""
 
 
@@ -208,7 +212,7 @@ def judge(measure: Measure, group: MeasureGroup, index: OriginIndex, parties: se
             else:
                 conflict_pairs.append((a, b))
     if not conflict_pairs and not evolving_pairs:
-        evolving_pairs = _moving_but_compatible(rows)
+        evolving_pairs = _moving_but_compatible(pairwise_sample(rows))
     conflict_pairs = _one_per_origin_pair(conflict_pairs)
     unit_pairs = _one_per_origin_pair(unit_pairs)
     for a, b in unit_pairs:
@@ -307,7 +311,20 @@ def _contenders(rows: list[Row], measure: Measure) -> list[Row]:
     precise = [r for r in rows if not r.fig.vague]
     bests = sorted(r.best for r in precise if r.best)
     typical = bests[len(bests) // 2] if bests else 0
-    return [r for r in precise if not (r.best is not None and r.best < 10 <= typical / 10)]
+    return pairwise_sample([r for r in precise if not (r.best is not None and r.best < 10 <= typical / 10)])
+
+
+def pairwise_sample(rows: list[Row], limit: int = PAIRWISE_LIMIT) -> list[Row]:
+    """All rows up to ``limit``; beyond it the lowest and highest bounds (where conflicts lie)
+    plus evenly spaced others, in their original order."""
+    if len(rows) <= limit:
+        return rows
+    edge = limit // 4
+    keep = {id(r) for r in sorted(rows, key=lambda r: r.low)[:edge]}
+    keep |= {id(r) for r in sorted(rows, key=lambda r: r.high)[-edge:]}
+    step = len(rows) / (limit - len(keep))
+    keep |= {id(rows[int(i * step)]) for i in range(limit - len(keep))}
+    return [r for r in rows if id(r) in keep]
 
 
 def _far_apart(rows: list[Row]) -> bool:
@@ -513,7 +530,8 @@ def _latest(rows: list[Row]) -> Optional[Row]:
     candidates = [r for r in rows if not r.earlier and r.best is not None] or rows
     if not candidates:
         return None
-    ordered = chronological(candidates) if len(candidates) <= 200 else candidates
+    candidates = pairwise_sample(candidates)
+    ordered = chronological(candidates)
     dated = [r for r in ordered if r.when is not None]
     if dated:
         last_day = max(r.when for r in dated)
