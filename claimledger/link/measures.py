@@ -35,6 +35,7 @@ from claimledger.link.counted import (  # noqa: F401  (re-exported for callers o
     event_near, is_difference, phrase_after, mentioned_nations, normalise_counted, normalise_event, population_in,
     singular, subject_before,
 )
+from claimledger import vocab
 from claimledger.link import embeddings
 from claimledger.link.counted import PEOPLE_EVENTS
 from claimledger.link.scope import scope_of, story_year, time_ref
@@ -119,6 +120,54 @@ def _inherit_earlier_keys(keyed: list[tuple[Figure, FigureKey]], docs: dict[str,
             update = next((k for g, k in keyed if g.doc == fig.doc and g.sentence_start == fig.sentence_start
                            and g is not fig and k.event and k.dimension == key.dimension), None)
             key = update or key
+        elif doc is not None and key.event is None and key.head in ("people", "?"):
+            rival = next((k for g, k in keyed if g.doc == fig.doc and g.sentence_start == fig.sentence_start
+                          and g is not fig and k.event and k.dimension == key.dimension and k.head == "people"
+                          and CONTRAST.search(doc.text[min(g.end, fig.end):max(g.start, fig.start)])), None)
+            key = rival or key              # "organisers counted 150,000 people, while police said 62,000 took part"
+        out.append((fig, key))
+    return out
+
+
+CONTRAST = re.compile(r"\b(?:while|whereas|but|against|compared (?:with|to)|versus|vs|rather than|instead of)\b",
+                      re.I)
+"""Two counts set against each other in one sentence estimate the same thing."""
+
+
+OWN_POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$|^\s*(?:of\s+)?(?:its|their)\b|"
+                            r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:lost|loses|lose|suffered)\s+$", re.I)
+
+
+def owning_nation(before: str, after: str) -> Optional[str]:
+    """The country whose people a count is, when the sentence says it of the only country it
+    names before the figure: "Ecuador said it lost 3 soldiers", "Ecuador admitted that 3 of its
+    soldiers died".  Two sides' dead are two measures."""
+    nations = mentioned_nations(before)
+    if len(nations) != 1:
+        return None
+    if OWN_POSSESSIVE.search(before) or OWN_POSSESSIVE.match(after) or \
+            re.search(r"\b(?:its|their)\b", fold(before)):
+        return next(iter(nations))
+    return None
+
+
+def _places_as_breakdowns(keyed: list[tuple[Figure, FigureKey]]) -> list[tuple[Figure, FigureKey]]:
+    """A count given for a named town or region is a part of the story's total when the story
+    splits that quantity by place (figures for two places or more) or its sentence also gives a
+    larger count of the same thing ("410,000 marched nationwide, including 62,000 in Lisbon");
+    otherwise the place is just where the whole event happened ("14 killed in Cenepa")."""
+    def base(k: FigureKey):
+        return (k.event, k.dimension, k.time_ref)
+    places: dict[tuple, set[str]] = defaultdict(set)
+    for _, k in keyed:
+        if k.scope and k.scope.startswith("in "):
+            places[base(k)].add(k.scope)
+    out = []
+    for fig, key in keyed:
+        if key.scope and key.scope.startswith("in ") and len(places[base(key)]) < 2 and not any(
+                g.doc == fig.doc and g.sentence_start == fig.sentence_start and not k.scope
+                and base(k) == base(key) and (g.value or 0) > (fig.value or 0) for g, k in keyed):
+            key = replace(key, scope=None)
         out.append((fig, key))
     return out
 
@@ -142,7 +191,10 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
     if not fig.counted and sentence and dim == "count" and (fig.value or 0) >= 10:
         s_head, s_nation = population_in(sentence)
         head, nation = head or s_head, nation or s_nation
-    event = normalise_event(fig.event) or implied or event_near(before, after, head is not None or dim != "count")
+    event = _phrase_with_event_word(fig.event, after) or normalise_event(fig.event) or implied or \
+        event_near(before, after, head is not None or dim != "count")
+    if event is None and dim == "count" and _is_population(fig, before):
+        event = "population"                # "a city of 230,000 inhabitants": who lives there, not who came
     if event in (None, "deployed", "lost"):
         phrase = phrase_after(after)        # "1,744 had been sent to different hospitals": the phrase decides
         event = phrase or event
@@ -173,6 +225,37 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
     if head == "people" and event == "voted":
         head = "votes"                      # "152,000 people cast a ballot"
     return FigureKey(head=head, nation=nation or owner, event=event, dimension=dim)
+
+
+SETTLEMENTS = vocab.words("settlement_nouns")
+"""What has inhabitants ("a city of 230,000", "the country's population of 11 million")."""
+RESIDENT_NOUNS = vocab.words("resident_nouns")
+"""Nouns that count who lives somewhere ("230,000 inhabitants")."""
+_APPROX = r"(?:(?:about|around|some|nearly|almost|roughly|over|more than|just over|just under|under)\s+)?"
+POPULATION_BEFORE = re.compile(rf"\b(?:(?:{'|'.join(sorted(SETTLEMENTS))})\s+of|population\s+of|"
+                               rf"home\s+to|population\s+(?:is|was|of|stands at|stood at))\s+{_APPROX}$")
+
+
+def _is_population(fig: Figure, before: str) -> bool:
+    """The number of people living in a place, which no turnout or toll is a part of."""
+    words = fold(fig.counted or "").split()
+    return bool(POPULATION_BEFORE.search(fold(before) + " ")) and (
+        not words or singular(words[-1]) in RESIDENT_NOUNS | {"people", "person"}) or \
+        bool(words) and singular(words[-1]) in RESIDENT_NOUNS and not fig.event
+
+
+def _phrase_with_event_word(word: Optional[str], after: str) -> Optional[str]:
+    """A vocabulary phrase right after the figure that holds the figure's own event word reads
+    more than the word alone: "took" is captured, "took to the streets" and "took part" attended."""
+    if not word or " " in word.strip():
+        return None
+    clause = " ".join(re.split(r"[,;:.]", fold(after))[0].split()[:7])
+    own = normalise_event(word)
+    for phrase, event in vocab.event_phrases():
+        m = re.search(rf"\b{re.escape(phrase)}\b", clause)
+        if m and m.start() <= 25 and event != own and any(EVENT_INDEX.get(w) == own for w in phrase.split()):
+            return event
+    return None
 
 
 def in_base_unit(fig: Figure, value: Optional[float]) -> Optional[float]:
@@ -214,6 +297,8 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
             continue                        # "every one of the 66,000 people": the inner number counts
         if key is None or all(v is None for v in (fig.value, fig.low, fig.high)):
             continue
+        if key.nation is None and key.head in ("troops", "people") and key.event in PEOPLE_EVENTS:
+            key = replace(key, nation=owning_nation(before, after))
         doc = by_id[fig.doc]
         previous = last_event.get(fig.doc)
         earlier = {previous[1]} if previous and previous[0] < fig.sentence_start else set()
@@ -226,6 +311,7 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
         context[fig.id] = text[max(0, text.rfind("\n", 0, max(0, fig.sentence_start - 1)),
                                    text.rfind(". ", 0, max(0, fig.sentence_start - 2))):fig.sentence_end]
     keyed = _inherit_earlier_keys(keyed, {d.id: d for d in docs})
+    keyed = _places_as_breakdowns(keyed)
     # Specific keys (with a nation) first, so bare ones can join the biggest fitting group.
     counts = Counter(k for _, k in keyed)
     keyed.sort(key=lambda fk: (fk[1].nation is None, -counts[fk[1]], fk[0].id))

@@ -90,6 +90,8 @@ def _alias_index() -> dict[str, str]:
 
 
 ALIAS_INDEX = _alias_index()
+COUNTRY_NAMES = frozenset(DEMONYMS.values()) - {"west"}
+"""Countries named by their own name (the demonym table's targets)."""
 
 
 def canonical_place(folded: str) -> str | None:
@@ -98,6 +100,8 @@ def canonical_place(folded: str) -> str | None:
         return ALIAS_INDEX[folded]
     if folded in DEMONYMS:
         return DEMONYMS[folded]
+    if folded in COUNTRY_NAMES:                             # "Armenia", not only "Armenian"
+        return folded
     if folded.endswith("s") and folded[:-1] in DEMONYMS:   # "north koreans"
         return DEMONYMS[folded[:-1]]
     return None

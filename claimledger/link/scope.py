@@ -19,7 +19,7 @@ import re
 from typing import Optional
 
 from claimledger import vocab
-from claimledger.link.names import fold
+from claimledger.link.names import DEMONYMS, canonical_place, fold
 from claimledger.model import Document, Figure
 
 SCOPE_NOUNS = vocab.words("scope_places")
@@ -27,7 +27,7 @@ SCOPE_NOUNS = vocab.words("scope_places")
 
 AMONG = re.compile(r"^\W*(?:[\w'’-]+\s+){0,4}?(?:were|was|are|is)?\s*among\s+(?:the\s+)?(?:\d[\d,]*\s+)?"
                    r"(dead|deceased|victims|killed|injured|wounded|casualties|fatalities|missing)\b", re.I)
-OF_THEM = re.compile(r"^\s*(?:of|among)\s+(?:them|those|these|whom|the\s+(?:dead|victims|rescued|injured))\b", re.I)
+OF_THEM = re.compile(r"^\s*(?:of|among)\s+(?:them|those|these|whom|the\s+(?:[A-Z][\w-]+\s+)?(?:dead|victims|rescued|injured))\b", re.I)
 REMAINING = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:still|remain|remains|remained|remaining)\b", re.I)
 INCLUDING = re.compile(r"\b(?:including|among them|of whom|of which)\s+(?:at least\s+|about\s+|some\s+)?$", re.I)
 INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|additional|further)\s+$", re.I)
@@ -47,9 +47,13 @@ FORECAST = re.compile(r"\b(?:could|might|may|would|will|is expected to|are expec
 
 
 def story_year(docs: list[Document]) -> Optional[int]:
-    """The most common publication year of the story's documents (metadata or inferred)."""
+    """The most common publication year of the story's documents (metadata or inferred); without
+    any date, the year the texts name most often (ties: the later), since a story names its own
+    year at least as often as each past event it recalls."""
     years = [int(d.published[:4]) for d in docs if d.published and d.published[:4].isdigit()]
-    return max(set(years), key=years.count) if years else None
+    if not years:
+        years = [int(y) for d in docs for y in YEAR.findall(d.text)]
+    return max(sorted(set(years)), key=lambda y: (years.count(y), y)) if years else None
 
 
 def time_ref(fig: Figure, doc: Document, year: Optional[int]) -> str:
@@ -63,9 +67,24 @@ def time_ref(fig: Figure, doc: Document, year: Optional[int]) -> str:
     years = [int(y) for y in YEAR.findall(sentence)]
     if own_year and years and max(years) < own_year and not re.search(r"\bsince\s+(?:\w+\s+)?(?:1[89]|20)\d\d", sentence):
         return "historical"
+    if own_year and _dated_by_past_year(before, own_year):
+        return "historical"
     if TIME_DISTANCE.search(sentence):
         return "historical"
     return "current"
+
+
+PAST_CLAUSE = re.compile(r"\b(?:in|of)\s+(1[89]\d\d|20\d\d)\s*,?\s+(?:when|where)\b[^.;:]*$"
+                         r"|\b(1[89]\d\d|20\d\d)\s*,\s+when\b[^.;:]*$"
+                         r"|^\W*(?:in|by)\s+(1[89]\d\d|20\d\d)\b[^.;:]*$", re.I)
+"""A figure inside a clause anchored on a year: "the worst since 1967, when 88 died", "In 1970,
+a cyclone killed ..."."""
+
+
+def _dated_by_past_year(before: str, own_year: int) -> bool:
+    """The figure's own clause is about a past year, whatever else its sentence names."""
+    m = PAST_CLAUSE.search(before)
+    return bool(m) and int(next(g for g in m.groups() if g)) < own_year
 
 
 def scope_of(fig: Figure, doc: Document, earlier_events: set[str], event: Optional[str]) -> Optional[str]:
@@ -88,6 +107,9 @@ def scope_of(fig: Figure, doc: Document, earlier_events: set[str], event: Option
     if (INCREMENT_BEFORE.search(before) or INCREMENT_AFTER.match(after)) and event and event in earlier_events:
         return "additional"
     clause = re.split(r"[,;:(]|\band\b", after)[0]
+    place = named_place(fig, doc)
+    if place:
+        return f"in {place}"
     inside = INSIDE.search(clause)
     if inside:
         return f"{inside.group(1).lower()} {fold(inside.group(2))}"
@@ -111,6 +133,38 @@ def scope_of(fig: Figure, doc: Document, earlier_events: set[str], event: Option
             while k > 0 and near[k - 1][:1].isupper() and fold(near[k - 1]) not in ("the", "a", "an"):
                 k -= 1
             return fold(" ".join(near[k:j + 1]))
+    return None
+
+
+COUNTRIES = frozenset(DEMONYMS.values()) | frozenset(DEMONYMS)
+"""Countries and nationality words: a nation is whose count it is, not a part of the story."""
+PLACE_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:in|across|at|from)\s+(?:the\s+)?$", re.I)
+REPORTING = re.compile(r"\b(?:said|says|say|told|tells|according|reported|reports|announced|claimed|claims)\b",
+                       re.I)
+PLACE_OPENING = re.compile(r"^\W*(?:in|across|at)\s+(?:the\s+)?$", re.I)
+
+
+def named_place(fig: Figure, doc: Document) -> Optional[str]:
+    """A named town, city or region the count is given for ("62,000 marched in Lisbon", "In
+    Lisbon, organisers counted 150,000"), folded; countries are not places here (a nation
+    splits measures by whose count it is, see link.measures).  Whether it is a breakdown
+    depends on the rest of the story (``link.measures``)."""
+    for m in doc.mentions:
+        if m.label not in ("GPE", "LOC") or not (fig.sentence_start <= m.start and m.end <= fig.sentence_end):
+            continue
+        name = fold(m.text)
+        if not name or name in COUNTRIES or name.rstrip("s") in COUNTRIES or canonical_place(name) == name:
+            continue
+        if m.start >= fig.end:
+            gap = doc.text[fig.end:m.start]
+            if len(gap) <= 40 and PLACE_AFTER.match(gap) and not re.search(r"[,;:.]", gap):
+                return name
+        elif PLACE_OPENING.match(doc.text[fig.sentence_start:m.start]) and \
+                re.match(r"\s*,", doc.text[m.end:fig.start]):
+            return name                     # "In Lisbon, organisers counted 150,000"
+        elif not doc.text[fig.sentence_start:m.start].strip() and fig.start - m.end <= 80 and \
+                not REPORTING.search(doc.text[m.end:fig.start]):
+            return name                     # "Porto, a city in the north, saw 40,000 marchers"
     return None
 
 

@@ -142,3 +142,28 @@ def test_wording_that_names_the_event_for_things_not_people():
     assert measure_with(measures, jobs).event == "cut"
     lost = measure_with(measures, homes)
     assert lost.event == "destroyed" and official.id in lost.figures
+
+
+def test_the_population_of_a_town_is_not_the_turnout_of_its_march():
+    a = doc_with("a", "Corbridge, a town of 52,000 inhabitants, saw 6,000 marchers on Sunday. Organisers "
+                      "counted 9,000 people, while police said 6,000 took part.")
+    population = add_figure(a, "52,000", 52000, counted="inhabitants")
+    march = add_figure(a, "6,000", 6000, counted="marchers")
+    organisers = add_figure(a, "9,000", 9000, counted="people")
+    police = add_figure(a, "6,000", 6000, event="took", occurrence=1)
+    measures, _ = build_measures([a])
+    assert measure_with(measures, population).id != measure_with(measures, march).id
+    assert measure_with(measures, organisers).id == measure_with(measures, police).id == measure_with(measures, march).id
+
+
+def test_each_side_s_own_losses_are_its_own_measure():
+    a = doc_with("a", "Armenian officials said 40 Azerbaijani soldiers had died. Azerbaijan said it lost 3 soldiers. "
+                      "Azerbaijan admitted that 3 of its soldiers died.")
+    claimed = add_figure(a, "40", 40, counted="Azerbaijani soldiers", event="died")
+    own = add_figure(a, "3", 3, counted="soldiers", event="lost")
+    own2 = add_figure(a, "3", 3, counted="soldiers", event="died", occurrence=1)
+    b = doc_with("b", "Armenia raised its toll to 20 soldiers killed.")
+    other_side = add_figure(b, "20", 20, counted="soldiers", event="killed")
+    measures, _ = build_measures([a, b])
+    assert measure_with(measures, claimed).id == measure_with(measures, own).id == measure_with(measures, own2).id
+    assert measure_with(measures, other_side).id != measure_with(measures, claimed).id

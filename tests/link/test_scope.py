@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from claimledger.link.measures import build_measures
 from claimledger.reconcile import reconcile
-from tests.link.helpers import add_figure, doc_with
+from tests.link.helpers import add_figure, add_mention, doc_with
 
 
 def measure_with(measures, fig):
@@ -64,3 +64,40 @@ def test_latest_is_the_most_recent_report_and_dates_are_only_as_stated():
     m = reconcile([a, b]).measures[0]
     assert m.verdict == "evolving" and m.latest == 95 and m.latest_date == "2024-09-05"
     assert "2024-09-03" not in m.explanation      # no midpoint or guessed date shown as a fact
+
+
+def test_a_past_year_anchors_its_own_clause_even_beside_the_story_year():
+    a = doc_with("a", "The 2024 flood was the worst since 1988, when 310 people died in the valley. The flood has "
+                      "killed 42 people.", published="2024-06-02")
+    past = add_figure(a, "310", 310, counted="people", event="died")
+    now = add_figure(a, "42", 42, counted="people", event="killed")
+    measures, _ = build_measures([a])
+    assert measure_with(measures, past).time_ref == "historical" and measure_with(measures, now).time_ref == "current"
+
+
+def test_without_any_date_the_story_year_is_the_year_the_texts_name_most():
+    a = doc_with("a", "The 2024 harvest fell to 3 million tonnes. In 2024 prices rose.")
+    b = doc_with("b", "In 2019, a drought killed 40 people. This year 12 people have died of heat.")
+    past = add_figure(b, "40", 40, counted="people", event="killed")
+    now = add_figure(b, "12", 12, counted="people", event="died")
+    measures, _ = build_measures([a, b])
+    assert measure_with(measures, past).time_ref == "historical" and measure_with(measures, now).time_ref == "current"
+
+
+def test_a_count_for_a_named_town_is_a_breakdown_only_beside_a_larger_count_or_other_towns():
+    a = doc_with("a", "Police said 80,000 people marched nationwide, including 9,000 in Corbridge. "
+                      "Unions said 200,000 demonstrators took part.", published="2024-03-05")
+    add_mention(a, "Corbridge", "GPE")
+    total = add_figure(a, "80,000", 80000, counted="people", event="marched")
+    town = add_figure(a, "9,000", 9000, event="marched")
+    unions = add_figure(a, "200,000", 200000, counted="demonstrators", event="took")
+    b = doc_with("b", "The storm killed 14 people in Hexley, the mayor said.", published="2024-03-05")
+    add_mention(b, "Hexley", "GPE")
+    only = add_figure(b, "14", 14, counted="people", event="killed")
+    measures, _ = build_measures([a])
+    whole, part = measure_with(measures, total), measure_with(measures, town)
+    assert part.scope == "in corbridge" and part.parent == whole.id
+    assert measure_with(measures, unions).id == whole.id              # "took part" is turnout, not a capture
+    assert not [c for c in reconcile([a]).conflicts if c.kind == "figures" and town.id in c.items]
+    measures, _ = build_measures([b])
+    assert measure_with(measures, only).scope is None                  # where the whole event happened
