@@ -44,7 +44,7 @@ cannot all be true at about the same time; ``evolving`` later reports revise the
 ``single_origin`` one origin, or nothing to compare."""
 
 EVENTS = (
-    "killed", "wounded", "killed_and_wounded", "missing", "rescued", "displaced",
+    "killed", "wounded", "killed_and_wounded", "shot", "missing", "rescued", "displaced",
     "arrested", "attended", "deployed", "captured", "reclaimed", "hospitalised", "infected",
     "destroyed", "lost", "supplied", "cut", "employed", "hired", "voted", "vaccinated", "launched",
     "sold", "earned", "raised", "spent", "scored", "surrendered", "released", "exchanged", "trained",
@@ -53,7 +53,9 @@ EVENTS = (
 """What happened to what a figure counts: the ONE event vocabulary (``Figure.event``,
 ``Measure.event``).  Each name has its words and phrases in ``claimledger/vocab/events/<name>.txt``
 ("the death toll stood at", "died", "lost their lives" -> ``killed``; "in critical condition" ->
-``wounded``, i.e. injured; "took to the streets" -> ``attended``, a turnout; evacuated people are
+``wounded``, i.e. injured; "five people were shot" -> ``shot``, hit by gunfire whether they died or
+not (``extract.implicit_counts`` turns it into ``wounded`` once the article's deaths are known);
+"took to the streets" -> ``attended``, a turnout; evacuated people are
 ``displaced``).  Changes are
 ``change:up`` / ``change:down``; an event outside this list never enters a figure."""
 

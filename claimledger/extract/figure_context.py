@@ -60,7 +60,9 @@ EVENT_LEMMAS = {w: e for w, e in vocab.event_index().items() if " " not in w}
 """Lemma of the governing predicate (or of the counted noun) -> event, from the ONE event
 vocabulary (``claimledger/vocab/events/*.txt``, names in :data:`claimledger.model.EVENTS`)."""
 
-EVENT_PAIRS = {frozenset({"killed", "wounded"}): "killed_and_wounded"}
+EVENT_PAIRS = {frozenset({"killed", "wounded"}): "killed_and_wounded", frozenset({"shot", "killed"}): "killed",
+               frozenset({"shot", "wounded"}): "wounded"}
+""""shot and killed" is a death, "shot and wounded" an injury: the second verb says which."""
 
 REPORTING_LEMMAS = {"believe", "say", "report", "estimate", "think", "expect", "claim", "fear",
                     "suggest", "appear", "seem", "confirm", "know", "assume", "reckon"}
@@ -311,7 +313,31 @@ def normalise_phrase(text: str, words: list[Token]) -> str:
 
 
 def event_of(parsed: SpacyDoc, item: Found, head: Optional[Token]) -> Optional[str]:
+    """The event of the figure's predicate; people are shot, so "shot" is only an event of a count."""
+    event = _event_of(parsed, item, head)
+    if event == "shot" and item.unit not in (None, "count"):
+        return None                         # "shot 45 percent from the field"
+    return event
+
+
+def event_adverb(parsed: SpacyDoc, item: Found) -> Optional[str]:
+    """ "three were shot, one fatally", "one of them fatally": an elliptical clause whose only
+    predicate is an event adverb right after the number (an "of" phrase may come between)."""
+    end = token_sentence(parsed[item.num_start]).end
+    k = item.end
+    if k + 1 < end and parsed[k].lower_ == "of" and parsed[k + 1].lower_ in POPULATION_WORDS | {"them"}:
+        k += 2
+    tok = parsed[k] if k < end else None
+    if tok is not None and tok.pos_ == "ADV" and tok.lower_ in EVENT_LEMMAS:
+        return EVENT_LEMMAS[tok.lower_]
+    return None
+
+
+def _event_of(parsed: SpacyDoc, item: Found, head: Optional[Token]) -> Optional[str]:
     anchor = head if head is not None else parsed[item.num_end - 1]
+    adverb = event_adverb(parsed, item)
+    if adverb:
+        return adverb
     own_numbers = set(range(item.num_start, item.num_end))
     # nouns that are events themselves: "300 deaths", "2,000 casualties"
     if head is not None and head.lemma_.lower() in EVENT_LEMMAS and head.pos_ == "NOUN":
@@ -371,6 +397,8 @@ def _event_after(parsed: SpacyDoc, k: int, sent_end: int, own: set[int]) -> Opti
 def _with_conjuncts(verb: Token, own: set[int]) -> str:
     """``killed and wounded`` sharing one figure → ``killed_and_wounded``."""
     label = EVENT_LEMMAS[verb.lemma_.lower()]
+    if label == "shot":
+        label = _shot_how(verb) or label
     labels = {label}
     related = list(verb.conjuncts)
     for other in related:
@@ -386,6 +414,17 @@ def _with_conjuncts(verb: Token, own: set[int]) -> str:
     if len(labels) > 1:
         return EVENT_PAIRS.get(frozenset(labels), "_and_".join(sorted(labels)))
     return label
+
+
+def _shot_how(verb: Token) -> Optional[str]:
+    """ "fatally shot", "shot dead", "shot and wounded": a phrase of the vocabulary around the
+    verb says whether the people shot died or were hurt."""
+    sent = token_sentence(verb)
+    around = verb.doc[max(sent.start, verb.i - 2):min(verb.i + 4, sent.end)].text.lower()
+    for phrase, event in vocab.event_phrases():
+        if event in ("killed", "wounded") and verb.lower_ in phrase.split() and phrase in around:
+            return event
+    return None
 
 
 def _adjacent_conj(first: Token, second: Token) -> bool:

@@ -39,7 +39,7 @@ from spacy.tokens import Doc as SpacyDoc
 from claimledger.extract import numbers as num
 from claimledger.extract import units as un
 from claimledger.extract.figure_context import (
-    DETERMINERS, as_of_wording, bounds, counted_phrase, elliptical_counted, event_of, hedge, multiplier_figures,
+    DETERMINERS, as_of_wording, bounds, counted_phrase, elliptical_counted, event_adverb, event_of, hedge, multiplier_figures,
     negated, qualify, relation, subject_counted, territory_context,
 )
 from claimledger.extract.figure_kinds import bio_start, classify, special_spans
@@ -220,7 +220,8 @@ def _interpret(doc: Document, parsed: SpacyDoc, item: Found, special: list[tuple
             counted, head = None, None
     # a lone "one" that modifies no noun is a pronoun ("one runs and the other shoots")
     lone = parsed[item.num_start:item.num_end].text.lower()
-    if lone in ("one", "a", "an") and head is None and not item.unit:
+    if lone in ("one", "a", "an") and head is None and not item.unit and not (
+            lone == "one" and event_adverb(parsed, item)):
         return None
     if lone == "one" and item.num_end < len(parsed) and parsed[item.num_end].like_num:
         return None   # "just one 52,000-barrel refinery": a determiner of the next figure

@@ -136,15 +136,52 @@ def read_implicit(parsed: SpacyDoc) -> list[tuple[int, int, str, float, str, Spa
     return out
 
 
+ADDITIONAL = {"other", "others", "more", "additional"}
+"""Counted words of a count that leaves out the people already named ("two others were shot")."""
+
+
+def _counts(doc: Document, event: str) -> list[Figure]:
+    return [f for f in doc.figures if f.kind == "figure" and f.unit in (None, "count") and f.event == event
+            and not f.negated and f.relative is None and f.value is not None]
+
+
+def shot_as_wounded(doc: Document, readings: list) -> list[Figure]:
+    """People shot and not killed are wounded: "five people were shot" with no death in the
+    article is five wounded; with deaths ("two people were shot, one fatally") the wounded are
+    the people shot less the dead, a new implicit figure beside the "shot" one (only when more
+were shot than died: "an officer was shot; the suspect was killed" are different people).  "Two others
+    were shot" leaves the dead out already.  An article that gives its own wounded number keeps it."""
+    shot = _counts(doc, "shot")
+    if not shot or _counts(doc, "wounded") or _counts(doc, "killed_and_wounded"):
+        return []
+    killed = _counts(doc, "killed")
+    dead = max((f.value for f in killed), default=1.0 if any(r[2] == "killed" and r[3] > 0 for r in readings)
+               else 0.0)
+    out = []
+    for f in shot:
+        others = bool(ADDITIONAL & set((f.counted or "").lower().split()))
+        if not dead or others:
+            f.event = "wounded"
+            continue
+        if f.value <= dead:
+            continue                        # "an officer was shot, the suspect killed": not the same people
+        value = f.value - dead
+        out.append(Figure(id=doc.new_id("f", len(doc.figures) + len(out) + 1), doc=doc.id, start=f.start, end=f.end,
+                          text=f.text, sentence_start=f.sentence_start, sentence_end=f.sentence_end, kind="figure",
+                          value=value, low=value, high=value, qualifier="exact", unit="count", counted=f.counted,
+                          event="wounded", implicit=True))
+    return out
+
+
 def implicit_figures(doc: Document, parsed: SpacyDoc) -> list[Figure]:
     """Figures for counts given in words, for events the document gives no number for; one per
     event (the first), since "the victim" and "the 16-year-old" are usually one person."""
-    explicit = {f.event for f in doc.figures if f.kind == "figure" and f.unit in (None, "count")}
+    readings = read_implicit(parsed)
+    figures = shot_as_wounded(doc, readings)
+    explicit = {f.event for f in doc.figures + figures if f.kind == "figure" and f.unit in (None, "count")}
     explicit |= {"wounded" for e in list(explicit) if e == "killed_and_wounded"}
     taken: set[str] = set()
-    figures = []
-    n = len(doc.figures)
-    readings = read_implicit(parsed)
+    n = len(doc.figures) + len(figures)
     deaths = "killed" in explicit or any(r[2] == "killed" and r[3] > 0 for r in readings)
     for start, end, event, value, counted, sent in readings:
         if event == "shot":
@@ -153,7 +190,7 @@ def implicit_figures(doc: Document, parsed: SpacyDoc) -> list[Figure]:
             event = "wounded"
         if event in explicit or event in taken:
             continue
-        if any(f.kind == "figure" and f.start < end and start < f.end for f in doc.figures):
+        if any(f.kind == "figure" and f.start < end and start < f.end for f in doc.figures + figures):
             continue
         taken.add(event)
         n += 1

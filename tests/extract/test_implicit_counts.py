@@ -32,3 +32,34 @@ def test_a_number_in_the_article_wins_and_things_are_not_people(run):
     found = run("Three people were killed and a man was injured in the blast.")
     assert [(f.event, f.value) for f in found] == [("wounded", 1)]      # the killed count is the number
     assert run("The board killed the merger plan on Monday.") == []
+
+
+@pytest.fixture(scope="module")
+def counts():
+    """(event, value) of every count figure of a text, numbers and words alike."""
+    pipeline = Pipeline()
+    return lambda text: sorted((f.event, f.value) for f in pipeline(Document(id="t", text=text)).figures
+                               if f.kind == "figure" and f.unit == "count")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people shot and not killed are wounded
+    ("Three hikers were shot near the trail on Sunday.", [("wounded", 3)]),
+    # shot, some of them fatally: the wounded are the others
+    ("Two farmers were shot, one fatally, in a dispute over water.", [("killed", 1), ("shot", 2), ("wounded", 1)]),
+    ("Three clerks were shot on Monday, one of them fatally.", [("killed", 1), ("shot", 3), ("wounded", 2)]),
+    # "two others" leaves out the one already named
+    ("A cyclist was killed and two others were shot at the depot.", [("killed", 1), ("wounded", 2)]),
+    # the second verb or the adverb says what happened to the people shot
+    ("Two guards were shot and killed at the depot.", [("killed", 2)]),
+    ("Two guards were fatally shot at the depot.", [("killed", 2)]),
+    ("Three guards were shot to death at the depot.", [("killed", 3)]),
+    # as many dead as shot: the dead may be other people ("an officer shot, the suspect killed")
+    ("One of the guards was shot in the leg. The suspect was killed by police.", [("killed", 1), ("shot", 1)]),
+])
+def test_people_shot(counts, text, expected):
+    assert counts(text) == expected
+
+
+def test_shots_fired_are_not_people_shot(counts):
+    assert ("shot", 30.0) not in counts("Police fired 30 shots at the car.")
