@@ -120,6 +120,15 @@ def _inherit_earlier_keys(keyed: list[tuple[Figure, FigureKey]], docs: dict[str,
             update = next((k for g, k in keyed if g.doc == fig.doc and g.sentence_start == fig.sentence_start
                            and g is not fig and k.event and k.dimension == key.dimension), None)
             key = update or key
+        elif doc is not None and RUNNING_TOTAL.search(doc.text[fig.sentence_start:fig.start]):
+            part = next((k for g, k in reversed(keyed) if g.doc == fig.doc and g.sentence_start == fig.sentence_start
+                         and g.start < fig.start and k.event and k.dimension == key.dimension), None)
+            key = replace(part, scope=None) if part else key   # "another 29 bodies ..., bringing the total to 507"
+        elif doc is not None and key.head == "?" and not fig.counted:
+            listed = next((k for g, k in reversed(keyed) if g.doc == fig.doc and g.sentence_start == fig.sentence_start
+                           and g.start < fig.start and k.head != "?" and k.dimension == key.dimension), None)
+            key = replace(key, head=listed.head, nation=listed.nation) if listed else key
+            # "1,127 bodies recovered; 834 handed over": a list goes on counting the same population
         elif doc is not None and key.event is None and key.head in ("people", "?"):
             rival = next((k for g, k in keyed if g.doc == fig.doc and g.sentence_start == fig.sentence_start
                           and g is not fig and k.event and k.dimension == key.dimension and k.head == "people"
@@ -129,6 +138,9 @@ def _inherit_earlier_keys(keyed: list[tuple[Figure, FigureKey]], docs: dict[str,
     return out
 
 
+RUNNING_TOTAL = re.compile(r"\b(?:bringing|taking|raising|pushing|lifting)\s+(?:the\s+|its\s+)?(?:\w+\s+)?"
+                           r"(?:total|toll|tally|number|count|figure)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$", re.I)
+""""..., bringing the total to 507": the whole count of what the sentence just counted."""
 CONTRAST = re.compile(r"\b(?:while|whereas|but|against|compared (?:with|to)|versus|vs|rather than|instead of)\b",
                       re.I)
 """Two counts set against each other in one sentence estimate the same thing."""
@@ -149,6 +161,11 @@ def owning_nation(before: str, after: str) -> Optional[str]:
             re.search(r"\b(?:its|their)\b", fold(before)):
         return next(iter(nations))
     return None
+
+
+SHARE_REACH = 250
+"""A percentage without a group ("unions said 70%") is a share of the group of the percentage
+given just before it, within this many characters ("42% of teachers were on strike")."""
 
 
 def _places_as_breakdowns(keyed: list[tuple[Figure, FigureKey]]) -> list[tuple[Figure, FigureKey]]:
@@ -186,13 +203,20 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
     dim, _ = dimension(fig.unit)
     if not fig.counted and before and (dim != "count" or (fig.value or 0) >= 10):
         subject = subject_before(before)
+        if subject and _only_as_a_name(subject, before):
+            subject = None                  # "the outskirts of Dhaka, reached 219": a place is not what is counted
         if subject:
             head, nation, implied = normalise_counted(subject)
     if not fig.counted and sentence and dim == "count" and (fig.value or 0) >= 10:
         s_head, s_nation = population_in(sentence)
         head, nation = head or s_head, nation or s_nation
-    event = _phrase_with_event_word(fig.event, after) or normalise_event(fig.event) or implied or \
+    own_event = None if _names_itself(fig) else fig.event
+    event = _phrase_with_event_word(own_event, after) or normalise_event(own_event) or implied or \
         event_near(before, after, head is not None or dim != "count")
+    if event is None and dim == "count" and not fig.counted:
+        topic = re.search(r"\b(?:the|a|an|its|their)\s+((?:[a-z]+\s+)?toll)\b(?!.*\b(?:and|while|but)\b)", fold(before))
+        if topic:                           # "The toll from the blast near the port of Varna, reached 40"
+            event = EVENT_INDEX.get(topic.group(1)) or EVENT_INDEX.get("toll")
     if event is None and dim == "count" and _is_population(fig, before):
         event = "population"                # "a city of 230,000 inhabitants": who lives there, not who came
     if event in (None, "deployed", "lost"):
@@ -214,6 +238,8 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
         event = "destroyed"                 # "aircraft losses": things are not killed
     if fig.relative == "change":
         event = f"change:{fig.change or ''}".rstrip(":") if not event or dim == "percent" else event
+    if dim == "percent" and head in ("people", "troops") and fig.counted:
+        head = _group_named(fig.counted) or head   # "42% of teachers" vs "30% of rail workers": other groups
     if head is None and dim in ("area", "length"):
         head = "territory"
     if head is None and event is None:
@@ -242,6 +268,32 @@ def _is_population(fig: Figure, before: str) -> bool:
     return bool(POPULATION_BEFORE.search(fold(before) + " ")) and (
         not words or singular(words[-1]) in RESIDENT_NOUNS | {"people", "person"}) or \
         bool(words) and singular(words[-1]) in RESIDENT_NOUNS and not fig.event
+
+
+GROUP_STOP = {"the", "of", "a", "an", "all", "its", "their", "his", "her", "our", "these", "those", "total"}
+
+
+def _group_named(counted: str) -> Optional[str]:
+    """The group a share is of, with its modifier ("rail workers" -> "rail worker"), or None when
+    only a generic noun names it ("workers", "people")."""
+    words = [singular(w) for w in fold(counted).split() if w not in GROUP_STOP and not w.isdigit()]
+    if len(words) < 2:
+        return None
+    return " ".join(words[-2:])
+
+
+def _only_as_a_name(word: str, before: str) -> bool:
+    """The word occurs before the figure only capitalised inside the sentence: a proper name."""
+    hits = list(re.finditer(rf"\b{re.escape(word)}\b", before, re.I))
+    return bool(hits) and all(m.group(0)[:1].isupper() and before[:m.start()].strip() for m in hits)
+
+
+def _names_itself(fig: Figure) -> bool:
+    """An event word that is the figure's own wording ("Scores of workers" read as *scored*)."""
+    if not fig.event:
+        return False
+    own = normalise_event(fig.event)
+    return any(w == fold(fig.event) or EVENT_INDEX.get(singular(w)) == own for w in fold(fig.text).split())
 
 
 def _phrase_with_event_word(word: Optional[str], after: str) -> Optional[str]:
@@ -283,6 +335,7 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
     by_id = {d.id: d for d in docs}
     year = story_year(docs)
     last_event: dict[str, tuple[int, str]] = {}     # doc -> (sentence start, event) of its last counted figure
+    last_share: dict[str, tuple[int, FigureKey]] = {}   # doc -> (end, key) of its last percentage of a group
     for fig in figures:
         if fig.relative and fig.relative != "change":
             relatives.append(fig)
@@ -295,6 +348,12 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
                          owner_of(fig, text, mentions.get(fig.doc, [])), after)
         if fig.counted and re.search(r"\d", fig.counted) or re.match(r"\s+of\s+(?:the\s+|those\s+)?\d", after):
             continue                        # "every one of the 66,000 people": the inner number counts
+        if dimension(fig.unit)[0] == "percent" and not fig.counted:
+            share = last_share.get(fig.doc)
+            if share and 0 <= fig.start - share[0] <= SHARE_REACH and (key is None or key.head == "?"):
+                key = replace(share[1], event=(key and key.event) or share[1].event)
+        elif key is not None and key.dimension == "percent" and fig.counted:
+            last_share[fig.doc] = (fig.end, key)
         if key is None or all(v is None for v in (fig.value, fig.low, fig.high)):
             continue
         if key.nation is None and key.head in ("troops", "people") and key.event in PEOPLE_EVENTS:

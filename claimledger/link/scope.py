@@ -111,6 +111,8 @@ def scope_of(fig: Figure, doc: Document, earlier_events: set[str], event: Option
     if place:
         return f"in {place}"
     inside = INSIDE.search(clause)
+    if inside and len(clause[:inside.start()].split()) > 4:
+        inside = None                       # "reached 219 ... as rescuers tried to save those trapped inside"
     if inside:
         return f"{inside.group(1).lower()} {fold(inside.group(2))}"
     lead = re.split(r"[,;:]\s", before)[-1]

@@ -167,3 +167,40 @@ def test_each_side_s_own_losses_are_its_own_measure():
     measures, _ = build_measures([a, b])
     assert measure_with(measures, claimed).id == measure_with(measures, own).id == measure_with(measures, own2).id
     assert measure_with(measures, other_side).id != measure_with(measures, claimed).id
+
+
+def test_shares_of_different_groups_stay_apart_and_a_bare_share_takes_the_group_before_it():
+    a = doc_with("a", "The ministry said 21% of teachers were striking, while unions said 60%. "
+                      "The operator said 46% of rail workers joined the strike. About 30% of hospital staff stopped work.")
+    teachers = add_figure(a, "21%", 21, counted="teachers", event="striking", unit="percent")
+    unions = add_figure(a, "60%", 60, unit="percent")
+    rail = add_figure(a, "46%", 46, counted="rail workers", event="joined the strike", unit="percent")
+    staff = add_figure(a, "30%", 30, counted="hospital staff", unit="percent", qualifier="approx")
+    measures, _ = build_measures([a])
+    assert measure_with(measures, teachers).id == measure_with(measures, unions).id
+    assert len({measure_with(measures, f).id for f in (teachers, rail, staff)}) == 3
+
+
+def test_a_running_total_and_a_list_count_the_population_of_their_sentence():
+    a = doc_with("a", "The blast killed 83 miners. Another 12 bodies were recovered from the mine overnight, bringing the total to 95, the army said. "
+                      "The toll is now 95; 60 handed over to families.")
+    add_figure(a, "83", 83, counted="miners", event="killed")
+    more = add_figure(a, "12", 12, counted="bodies")
+    total = add_figure(a, "95", 95)
+    toll = add_figure(a, "95", 95, event="toll", occurrence=1)
+    handed = add_figure(a, "60", 60, event="handed over")
+    measures, _ = build_measures([a])
+    assert measure_with(measures, total).id == measure_with(measures, toll).id
+    assert measure_with(measures, total).label != "Troops deployed"
+    assert measure_with(measures, handed).counted == "people"
+    assert measure_with(measures, more).id != measure_with(measures, total).id
+
+
+def test_a_vague_number_word_is_not_an_event_and_a_place_name_is_not_what_is_counted():
+    a = doc_with("a", "Scores of miners are still unaccounted for. The toll from the blast near the port of Varna, "
+                      "reached 40 on Friday.")
+    scores = add_figure(a, "Scores", 40, counted="miners", event="scored", qualifier="approx")
+    toll = add_figure(a, "40", 40)
+    measures, _ = build_measures([a])
+    assert measure_with(measures, scores).event != "scored"
+    assert "varna" not in measure_with(measures, toll).label.lower()
