@@ -47,8 +47,8 @@ def _event_of_predicate(sent: SpacySpan, verb: Token) -> Optional[str]:
     event = vocab.event_index().get(verb.lemma_.lower()) or vocab.event_index().get(verb.lower_)
     if event in CASUALTY_EVENTS:
         return event
-    if verb.lemma_.lower() == "shoot" and verb.tag_ == "VBN":
-        return "shot"                       # "was shot" with no word of death: wounded, unless someone died
+    if verb.lemma_.lower() == "shoot" and (verb.tag_ == "VBN" or any(c.dep_ == "dobj" for c in verb.children)):
+        return "shot"                       # "was shot", "shoots himself": wounded, unless someone died
     return None
 
 
@@ -61,6 +61,10 @@ def _subject(verb: Token) -> Optional[Token]:
     """Who the casualty predicate is about: its subject ("a man was killed", "a man is dead",
     "a man who died", "was pronounced dead"), or the object of an active harm verb ("a hunter shot
     and killed a man"); "the man shot himself" is about the man."""
+    if verb.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and verb.head.i != verb.i and verb.pos_ == "ADJ":
+        objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+        if objects:
+            return objects[0]               # "left a man dead", "found a woman injured"
     if verb.dep_ in ("acomp", "oprd", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)          # "a man is dead", "was pronounced dead"
     objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -86,12 +90,21 @@ def _year_old(subject: Token) -> bool:
         or bool(YEAR_OLD.match(subject.text))
 
 
+def _headline_start(subject: Token) -> Optional[int]:
+    """Index of the first token of a subject that opens the document: a headline drops its
+    articles ("Teen shot and killed", "16-year-old wounded"), so no determiner is needed there."""
+    first = min([subject.i] + [t.i for t in subject.lefts])
+    return first if first == 0 else None
+
+
 def _one_person(subject: Token) -> Optional[tuple[int, int, str]]:
     """(start, end, counted) of "a man" / "the victim" / "a 16-year-old": one person, no number."""
     if _year_old(subject):
         det = next((c for c in subject.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the")), None)
         if det is None:
-            return None
+            if _headline_start(subject) is None:
+                return None
+            return subject.doc[0].idx, subject.idx + len(subject.text), "people"
         return det.idx, subject.idx + len(subject.text), "people"
     if subject.tag_ not in ("NN", "NNP"):
         return None
@@ -102,11 +115,23 @@ def _one_person(subject: Token) -> Optional[tuple[int, int, str]]:
     if any(c.like_num or c.dep_ == "nummod" or c.dep_ == "conj" for c in kids):
         return None                         # "two men", "a man and a woman": the figures stage or two counts
     det = next((c for c in kids if c.dep_ in ("det", "poss")), None)
-    if det is None and not YEAR_OLD.match(subject.text):
+    if det is None and not YEAR_OLD.match(subject.text) and _headline_start(subject) is None:
         return None
     start = min([subject.i] + [c.i for c in kids if c.i < subject.i and c.dep_ in ("det", "amod", "compound", "poss")])
     span = subject.doc[start:subject.i + 1]
     return span.start_char, span.end_char, "people"
+
+
+def _victim_of_noun(noun: Token) -> Optional[tuple[int, int, str]]:
+    """ "the death of a man", "the killing of a teenager": an event noun whose "of" names one person."""
+    if noun.pos_ != "NOUN" or vocab.event_index().get(noun.lemma_.lower()) not in ("killed", "wounded"):
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return _one_person(pobj)
+    return None
 
 
 def read_implicit(parsed: SpacyDoc) -> list[tuple[int, int, str, float, str, SpacySpan]]:
@@ -114,6 +139,10 @@ def read_implicit(parsed: SpacyDoc) -> list[tuple[int, int, str, float, str, Spa
     out = []
     for sent in parsed.sents:
         for tok in sent:
+            victim = _victim_of_noun(tok)
+            if victim is not None:
+                out.append((victim[0], victim[1], vocab.event_index()[tok.lemma_.lower()], 1.0, victim[2], sent))
+                continue
             if tok.pos_ not in ("VERB", "AUX", "ADJ") and tok.tag_ not in ("VBN", "VBD"):
                 continue
             event = _event_of_predicate(sent, tok)

@@ -63,3 +63,19 @@ def test_people_shot(counts, text, expected):
 
 def test_shots_fired_are_not_people_shot(counts):
     assert ("shot", 30.0) not in counts("Police fired 30 shots at the car.")
+
+
+@pytest.mark.parametrize("text, event, value", [
+    ("Driver hurt in crash on ring road", "wounded", 1),              # a headline drops its article
+    ("Teen shot and killed on bridge", "killed", 1),
+    ("The storm left a man dead.", "killed", 1),                       # the object is who died
+    ("Police are investigating the death of a woman in the park.", "killed", 1),
+    ("The victim was taken to the clinic, where the victim later passed away.", "killed", 1),
+    ("A student accidentally shoots himself while cleaning a rifle.", "wounded", 1),
+])
+def test_more_counts_without_a_number(run, text, event, value):
+    assert [(f.event, f.value) for f in run(text)] == [(event, value)]
+
+
+def test_an_article_is_still_needed_inside_a_text(run):
+    assert run("Officials said driver hurt nobody.") == [] or all(f.value == 0 for f in run("Officials said driver hurt nobody."))
