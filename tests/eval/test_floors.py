@@ -59,4 +59,4 @@ def test_gva_counts_with_the_correct_grouping():
     killed = sum(c["killed"] for c in results.values()) / n
     injured = sum(c["injured"] for c in results.values()) / n
     naive_injured = sum(c["naive_injured"] for c in results.values()) / n
-    assert killed >= 0.70 and injured >= 0.65 and injured > naive_injured
+    assert killed >= 0.80 and injured >= 0.80 and injured > naive_injured   # measured 0.85 / 0.85
