@@ -246,7 +246,7 @@ def _interpret(doc: Document, parsed: SpacyDoc, item: Found, special: list[tuple
             counted = counted[:-1]
         if item.unit_text and item.unit_text.endswith("-"):
             item.unit_text = item.unit_text[:-1]
-    sentence_start, sentence_end = context_bounds(sent, start_char, end_char)
+    sentence_start, sentence_end = context_bounds(sent, start_char, end_char, doc.text)
     fig = Figure(
         id=doc.new_id("f", len(figures) + 1), doc=doc.id, start=start_char, end=end_char,
         text=doc.text[start_char:end_char], sentence_start=sentence_start, sentence_end=sentence_end,

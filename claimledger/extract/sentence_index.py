@@ -37,13 +37,14 @@ def token_sentence(token: Token) -> SpacySpan:
 MAX_CONTEXT_CHARS = 1200
 
 
-def context_bounds(sent: SpacySpan, start: int, end: int) -> tuple[int, int]:
+def context_bounds(sent: SpacySpan, start: int, end: int, text: str) -> tuple[int, int]:
     """The character span kept as the sentence of a figure at ``start``–``end``: the sentence
-    itself, or within an overlong one a window cut at spaces on both sides of the figure."""
+    itself, or within an overlong one a window cut at spaces on both sides of the figure.
+
+    ``text`` is the document's text (spaCy's ``Doc.text`` re-joins every token on each call)."""
     lo, hi = sent.start_char, sent.end_char
     if hi - lo <= MAX_CONTEXT_CHARS:
         return lo, hi
-    text = sent.doc.text
     half = MAX_CONTEXT_CHARS // 2
     left = max(lo, start - half)
     right = min(hi, end + half)
