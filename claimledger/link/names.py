@@ -68,7 +68,7 @@ def fold(text: str, keep_punctuation: bool = False) -> str:
 
 
 def strip_titles(folded: str) -> str:
-    """Drop leading titles ("lt gen kyrylo budanov" -> "kyrylo budanov") and a leading "the"."""
+    """Drop leading titles ("lt gen ana petrova" -> "ana petrova") and a leading "the"."""
     words = folded.split()
     while len(words) > 1 and (words[0] in TITLES or words[0] == "the"):
         words = words[1:]

@@ -15,18 +15,18 @@ def entity_of(docs, text):
 
 
 def test_spelling_and_transliteration_variants_merge():
-    a = doc_with("a", "President Volodymyr Zelensky met Mikhalio Podolyak. Kim Jong-un was absent.")
-    b = doc_with("b", "Volodymyr Zelenskyy and Mykhailo Podolyak spoke. Kim Jong Un sent troops; Mr. Kim said so.")
-    for d, names in ((a, ["Volodymyr Zelensky", "Mikhalio Podolyak", "Kim Jong-un"]),
-                     (b, ["Volodymyr Zelenskyy", "Mykhailo Podolyak", "Kim Jong Un", "Mr. Kim"])):
+    a = doc_with("a", "President Oleksandr Hrytsenko met Mikhalio Sydorenko. Park Ji-won was absent.")
+    b = doc_with("b", "Oleksandr Hrytsenkoo and Mykhailo Sydorenko spoke. Park Ji Won sent troops; Mr. Park said so.")
+    for d, names in ((a, ["Oleksandr Hrytsenko", "Mikhalio Sydorenko", "Park Ji-won"]),
+                     (b, ["Oleksandr Hrytsenkoo", "Mykhailo Sydorenko", "Park Ji Won", "Mr. Park"])):
         for n in names:
             add_mention(d, n, "PERSON")
     link_entities([a, b])
     docs = [a, b]
-    assert entity_of(docs, "Volodymyr Zelensky") == entity_of(docs, "Volodymyr Zelenskyy")
-    assert entity_of(docs, "Mikhalio Podolyak") == entity_of(docs, "Mykhailo Podolyak")
-    assert entity_of(docs, "Kim Jong-un") == entity_of(docs, "Kim Jong Un") == entity_of(docs, "Mr. Kim")
-    assert entity_of(docs, "Kim Jong-un") != entity_of(docs, "Volodymyr Zelensky")
+    assert entity_of(docs, "Oleksandr Hrytsenko") == entity_of(docs, "Oleksandr Hrytsenkoo")
+    assert entity_of(docs, "Mikhalio Sydorenko") == entity_of(docs, "Mykhailo Sydorenko")
+    assert entity_of(docs, "Park Ji-won") == entity_of(docs, "Park Ji Won") == entity_of(docs, "Mr. Park")
+    assert entity_of(docs, "Park Ji-won") != entity_of(docs, "Oleksandr Hrytsenko")
 
 
 def test_acronyms_long_forms_and_country_aliases():
