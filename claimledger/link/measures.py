@@ -112,30 +112,40 @@ def _inherit_earlier_keys(keyed: list[tuple[Figure, FigureKey]], docs: dict[str,
     """An earlier value quoted beside its update ("more than 2,300 killed, nearly double the
     first estimate of 1,200"), or a tally set against another figure ("300 homes, far more than
     the official count of 140"), measures the same thing as the figure beside it."""
+    by_sentence = _by_sentence(keyed)
     out = []
     for fig, key in keyed:
         doc = docs.get(fig.doc)
+        same = by_sentence[(fig.doc, fig.sentence_start)]
         if doc is not None and key.event is None and (is_earlier_value(doc, fig) or TALLY_OF.search(
                 doc.text[fig.sentence_start:fig.start])):
-            update = next((k for g, k in keyed if g.doc == fig.doc and g.sentence_start == fig.sentence_start
-                           and g is not fig and k.event and k.dimension == key.dimension), None)
+            update = next((k for g, k in same if g is not fig and k.event and k.dimension == key.dimension), None)
             key = update or key
         elif doc is not None and RUNNING_TOTAL.search(doc.text[fig.sentence_start:fig.start]):
-            part = next((k for g, k in reversed(keyed) if g.doc == fig.doc and g.sentence_start == fig.sentence_start
-                         and g.start < fig.start and k.event and k.dimension == key.dimension), None)
+            part = next((k for g, k in reversed(same) if g.start < fig.start and k.event
+                         and k.dimension == key.dimension), None)
             key = replace(part, scope=None) if part else key   # "another 29 bodies ..., bringing the total to 507"
         elif doc is not None and key.head == "?" and not fig.counted:
-            listed = next((k for g, k in reversed(keyed) if g.doc == fig.doc and g.sentence_start == fig.sentence_start
-                           and g.start < fig.start and k.head != "?" and k.dimension == key.dimension), None)
+            listed = next((k for g, k in reversed(same) if g.start < fig.start and k.head != "?"
+                           and k.dimension == key.dimension), None)
             key = replace(key, head=listed.head, nation=listed.nation) if listed else key
             # "1,127 bodies recovered; 834 handed over": a list goes on counting the same population
         elif doc is not None and key.event is None and key.head in ("people", "?"):
-            rival = next((k for g, k in keyed if g.doc == fig.doc and g.sentence_start == fig.sentence_start
-                          and g is not fig and k.event and k.dimension == key.dimension and k.head == "people"
+            rival = next((k for g, k in same if g is not fig and k.event and k.dimension == key.dimension
+                          and k.head == "people"
                           and CONTRAST.search(doc.text[min(g.end, fig.end):max(g.start, fig.start)])), None)
             key = rival or key              # "organisers counted 150,000 people, while police said 62,000 took part"
         out.append((fig, key))
     return out
+
+
+def _by_sentence(keyed: list[tuple[Figure, FigureKey]]) -> dict[tuple[str, int], list[tuple[Figure, FigureKey]]]:
+    """The keyed figures of each (document, sentence), in order: neighbours are looked up in one
+    sentence, not across the whole story (which would be quadratic in the story's figures)."""
+    index: dict[tuple[str, int], list[tuple[Figure, FigureKey]]] = defaultdict(list)
+    for fig, key in keyed:
+        index[(fig.doc, fig.sentence_start)].append((fig, key))
+    return index
 
 
 RUNNING_TOTAL = re.compile(r"\b(?:bringing|taking|raising|pushing|lifting)\s+(?:the\s+|its\s+)?(?:\w+\s+)?"
@@ -179,11 +189,12 @@ def _places_as_breakdowns(keyed: list[tuple[Figure, FigureKey]]) -> list[tuple[F
     for _, k in keyed:
         if k.scope and k.scope.startswith("in "):
             places[base(k)].add(k.scope)
+    by_sentence = _by_sentence(keyed)
     out = []
     for fig, key in keyed:
         if key.scope and key.scope.startswith("in ") and len(places[base(key)]) < 2 and not any(
-                g.doc == fig.doc and g.sentence_start == fig.sentence_start and not k.scope
-                and base(k) == base(key) and (g.value or 0) > (fig.value or 0) for g, k in keyed):
+                not k.scope and base(k) == base(key) and (g.value or 0) > (fig.value or 0)
+                for g, k in by_sentence[(fig.doc, fig.sentence_start)]):
             key = replace(key, scope=None)
         out.append((fig, key))
     return out
