@@ -195,11 +195,17 @@ were shot than died: "an officer was shot; the suspect was killed" are different
         if f.value <= dead:
             continue                        # "an officer was shot, the suspect killed": not the same people
         value = f.value - dead
-        out.append(Figure(id=doc.new_id("f", len(doc.figures) + len(out) + 1), doc=doc.id, start=f.start, end=f.end,
-                          text=f.text, sentence_start=f.sentence_start, sentence_end=f.sentence_end, kind="figure",
-                          value=value, low=value, high=value, qualifier="exact", unit="count", counted=f.counted,
-                          event="wounded", implicit=True))
+        out.append(_count(doc, len(doc.figures) + len(out) + 1, f.start, f.end, (f.sentence_start, f.sentence_end),
+                          value, f.counted, "wounded"))
     return out
+
+
+def _count(doc: Document, n: int, start: int, end: int, sentence: tuple[int, int], value: float,
+           counted: Optional[str], event: str) -> Figure:
+    """An exact count the text gives in words (or derives), marked ``implicit``."""
+    return Figure(id=doc.new_id("f", n), doc=doc.id, start=start, end=end, text=doc.text[start:end],
+                  sentence_start=sentence[0], sentence_end=sentence[1], kind="figure", value=value, low=value,
+                  high=value, qualifier="exact", unit="count", counted=counted, event=event, implicit=True)
 
 
 def implicit_figures(doc: Document, parsed: SpacyDoc) -> list[Figure]:
@@ -223,10 +229,7 @@ def implicit_figures(doc: Document, parsed: SpacyDoc) -> list[Figure]:
             continue
         taken.add(event)
         n += 1
-        figures.append(Figure(id=doc.new_id("f", n), doc=doc.id, start=start, end=end, text=doc.text[start:end],
-                              sentence_start=sent.start_char, sentence_end=sent.end_char, kind="figure",
-                              value=value, low=value, high=value, qualifier="exact", unit="count",
-                              counted=counted, event=event, implicit=True))
+        figures.append(_count(doc, n, start, end, (sent.start_char, sent.end_char), value, counted, event))
     return figures
 
 
