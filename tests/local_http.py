@@ -2,7 +2,8 @@
 
 ``/redirect/<target>`` answers 302 to ``target`` (``PORT`` replaced by the server's port);
 ``/drip`` sends ``drip`` ``count`` times, ``pause`` seconds apart, so no single read times out
-but the whole fetch is slow.  Nothing leaves 127.0.0.1.
+but the whole fetch is slow; ``/drip-headers`` does the same inside the headers (one header line
+per pause, the body never comes).  Nothing leaves 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -33,6 +34,16 @@ def serve(routes: dict[str, tuple[str, bytes]], *, drip: bytes = b"tick ", count
                     except OSError:
                         return
                     time.sleep(pause)
+                return
+            if self.path == "/drip-headers":
+                try:
+                    self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n")
+                    for k in range(count):
+                        self.wfile.write(f"X-Slow-{k}: {drip.decode().strip()}\r\n".encode())
+                        self.wfile.flush()
+                        time.sleep(pause)
+                except OSError:
+                    pass
                 return
             if self.path.startswith("/redirect/"):
                 self.send_response(302)

@@ -7,7 +7,9 @@ size limit and then handled like a file of the type the server announces.
 Bounds and safety:
 
 * ``timeout`` bounds each network wait, ``deadline`` the whole fetch: a server that drips a few
-  bytes every second is cut off when the deadline passes, not kept alive by every new byte.
+  bytes every second, in its headers or its body, is cut off when the deadline passes, not kept
+  alive by every new byte.  (urllib's timeout applies to each read; a watchdog thread shuts the
+  fetch's sockets down at the deadline, which ends any read blocked in http.client.)
 * Credentials in the address (``https://user:pass@host/``) are sent as HTTP basic auth and never
   appear in a message: every name shown is :func:`redact`-ed.
 * A redirect may not lead to a loopback, private, link-local or reserved address unless the
@@ -19,8 +21,10 @@ from __future__ import annotations
 
 import base64
 import ipaddress
+import http.client
 import re
 import socket
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -73,32 +77,109 @@ def fetch(url: str, *, max_bytes: int, timeout: float = TIMEOUT_SECONDS,
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.8"}
     if auth:
         headers["Authorization"] = "Basic " + base64.b64encode(auth.encode("utf-8")).decode("ascii")
-    opener = urllib.request.build_opener(_SafeRedirects(host))
+    watchdog = _Watchdog(deadline)
+    opener = urllib.request.build_opener(_SafeRedirects(host), _WatchedHTTP(watchdog), _WatchedHTTPS(watchdog))
     try:
         request = urllib.request.Request(address, headers=headers)
-        with opener.open(request, timeout=min(timeout, deadline)) as response:
+        with watchdog, opener.open(request, timeout=min(timeout, deadline)) as response:
             body = _read_until(response, max_bytes, started + deadline, deadline)
             content_type = response.headers.get("Content-Type", "") or ""
             final = response.geturl() or address
     except FetchError:
         raise
-    except urllib.error.HTTPError as exc:
-        raise FetchError(f"cannot fetch: HTTP {exc.code} {_one_line(exc.reason)}") from None
-    except urllib.error.URLError as exc:
-        if isinstance(exc.reason, FetchError):
-            raise exc.reason from None
-        raise FetchError(f"cannot fetch: {_why(exc.reason)}") from None
-    except (TimeoutError, socket.timeout):
-        if time.monotonic() - started >= deadline:
-            raise FetchError(f"cannot fetch: not finished within the {deadline:g} s deadline") from None
-        raise FetchError(f"cannot fetch: no answer within {timeout:g} s") from None
-    except (OSError, ValueError) as exc:
-        raise FetchError(f"cannot fetch: {_why(exc)}") from None
     except Exception as exc:  # noqa: BLE001 - http.client raises odd types on malformed answers
-        raise FetchError(f"cannot fetch: malformed answer ({type(exc).__name__})") from None
+        late = watchdog.expired or time.monotonic() - started >= deadline
+        raise _fetch_error(exc, late, timeout, deadline) from None
+    if watchdog.expired:                      # a cut socket reads as a short, clean end of the body
+        raise _fetch_error(TimeoutError(), True, timeout, deadline)
     if len(body) > max_bytes:
         raise FetchError(f"response larger than the {max_bytes:,}-byte limit")
     return Fetched(url=redact(final), body=body, content_type=content_type.lower())
+
+
+def _fetch_error(exc: Exception, late: bool, timeout: float, deadline: float) -> FetchError:
+    """The one-line reason a fetch failed; past the deadline, whatever the cut read raised, it is the deadline."""
+    if late:
+        return FetchError(f"cannot fetch: not finished within the {deadline:g} s deadline")
+    if isinstance(exc, urllib.error.HTTPError):
+        return FetchError(f"cannot fetch: HTTP {exc.code} {_one_line(exc.reason)}")
+    if isinstance(exc, urllib.error.URLError):
+        if isinstance(exc.reason, FetchError):
+            return exc.reason
+        return FetchError(f"cannot fetch: {_why(exc.reason)}")
+    if isinstance(exc, (TimeoutError, socket.timeout)):
+        return FetchError(f"cannot fetch: no answer within {timeout:g} s")
+    if isinstance(exc, (OSError, ValueError)):
+        return FetchError(f"cannot fetch: {_why(exc)}")
+    return FetchError(f"cannot fetch: malformed answer ({type(exc).__name__})")
+
+
+class _Watchdog:
+    """Shuts down every socket of one fetch when its deadline passes (a timer thread), so that a
+    read blocked on a server that drips its headers returns instead of waiting for the next byte."""
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(deadline, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                _shutdown(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shutdown(sock)
+
+    def connection(self, cls: type[http.client.HTTPConnection]):
+        """A factory of ``cls`` connections whose sockets this watchdog watches."""
+        watchdog = self
+
+        class Watched(cls):  # type: ignore[valid-type, misc]
+            def connect(self) -> None:
+                super().connect()
+                watchdog.watch(self.sock)
+
+        return Watched
+
+    def __enter__(self) -> "_Watchdog":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._timer.cancel()
+
+
+def _shutdown(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
+class _WatchedHTTP(urllib.request.HTTPHandler):
+    def __init__(self, watchdog: _Watchdog) -> None:
+        super().__init__()
+        self.watchdog = watchdog
+
+    def http_open(self, req):
+        return self.do_open(self.watchdog.connection(http.client.HTTPConnection), req)
+
+
+class _WatchedHTTPS(urllib.request.HTTPSHandler):
+    def __init__(self, watchdog: _Watchdog) -> None:
+        super().__init__()
+        self.watchdog = watchdog
+
+    def https_open(self, req):
+        return self.do_open(self.watchdog.connection(http.client.HTTPSConnection), req, context=self._context)
 
 
 def _read_until(response, max_bytes: int, end: float, deadline: float) -> bytes:

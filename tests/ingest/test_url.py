@@ -69,6 +69,14 @@ def test_a_dripping_server_is_cut_off_by_the_whole_fetch_deadline(server):
     assert time.monotonic() - started < 3
 
 
+def test_a_server_that_drips_its_headers_is_cut_off_by_the_deadline_too(server):
+    # each header line arrives before the per-read timeout; only the whole-fetch deadline ends it
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="deadline"):
+        fetch(f"{server}/drip-headers", max_bytes=10_000, timeout=5.0, deadline=1.0)
+    assert time.monotonic() - started < 3
+
+
 def test_credentials_are_never_echoed(server, tmp_path):
     secret = server.replace("http://", "http://ann:hunter2@")
     items = [str(item) for item in read_inputs([f"{secret}/missing", f"{secret}/quake"])]
