@@ -6,13 +6,18 @@ is touched several times).  For each kill point ``STEP:N`` (``CLAIMLEDGER_KILL_A
 ``add`` of the same inputs; its whole JSON export (minus the export timestamp) must equal a clean
 run's.  Prints one row per point and how many converged.
 
-    nice python bench/killpoints.py            # 22 points
+    nice python bench/killpoints.py            # 22 points, SQLite ledgers
     python bench/killpoints.py --points group:2 story-commit:1
+    python bench/killpoints.py --pg postgresql://user@127.0.0.1:5432/postgres   # PostgreSQL ledgers
+
+With ``--pg`` (a server URL whose user may create databases) every ledger, the clean one included,
+is a new PostgreSQL database on that server, dropped at the end.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -21,7 +26,9 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 POINTS = ("ingest:1", "ingest:6", "ingest:12", "document:1", "document:3", "document:7", "document:11",
@@ -50,17 +57,46 @@ def export(db: Path) -> dict:
     return {k: sorted(json.dumps(r, sort_keys=True) for r in rows) for k, rows in data.items()}
 
 
+@contextlib.contextmanager
+def ledgers(tmp_path: Path, server: str | None):
+    """``new(name)``: a fresh ledger location, a file in ``tmp_path`` or a new database on ``server``."""
+    made: list[str] = []
+
+    def new(name: str) -> str:
+        if server is None:
+            return str(tmp_path / f"{name}.db")
+        import psycopg
+
+        db = f"cl_kill_{uuid.uuid4().hex[:10]}"
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{db}"')
+        made.append(db)
+        return urlunsplit(urlsplit(server)._replace(path="/" + db))
+
+    try:
+        yield new
+    finally:
+        if made:
+            import psycopg
+
+            with psycopg.connect(server, autocommit=True) as admin:
+                for db in made:
+                    admin.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--points", nargs="+", default=list(POINTS), help="kill points STEP:N (default: 22 points)")
+    parser.add_argument("--pg", metavar="URL", help="run on PostgreSQL: a server URL whose user may create databases")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, ledgers(Path(tmp), args.pg) as new:
         tmp_path = Path(tmp)
         folder = tmp_path / "feed"
         folder.mkdir()
         feed(folder)
         add = lambda db: ["--db", str(db), "add", "--jobs", "1", str(folder)]
-        clean = tmp_path / "clean.db"
+        clean = new("clean")
+        print(f"store: {'PostgreSQL' if args.pg else 'SQLite'}")
         run(add(clean))
         expected = export(clean)
         print(f"feed: {len(list(folder.iterdir()))} articles; clean run: {len(expected['stories'])} stories, "
@@ -68,7 +104,7 @@ def main() -> int:
         print(f"{'kill point':<18} {'killed':>6} {'repair said':>11} {'converged':>9} {'seconds':>7}")
         converged = 0
         for point in args.points:
-            db = tmp_path / f"{point.replace(':', '_')}.db"
+            db = new(point.replace(":", "_"))
             started = time.perf_counter()
             killed = run(add(db), point)
             again = run(add(db))

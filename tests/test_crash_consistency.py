@@ -2,7 +2,7 @@
 
 Each case runs the real CLI in a subprocess with ``CLAIMLEDGER_KILL_AT=STEP:N`` (the process
 SIGKILLs itself at the N-th pass of STEP), re-runs the same ``add`` and compares the whole JSON
-export with a clean run's.
+export with a clean run's, on each store (a SQLite file, a PostgreSQL database).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ ARTICLES = {
 KILL_POINTS = ("group:3", "story-commit:1")   # bench/killpoints.py runs 20+ points
 
 
-def run_add(db: Path, folder: Path, kill_at: str | None = None) -> subprocess.CompletedProcess:
+def run_add(db: Path | str, folder: Path, kill_at: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     env.pop("CLAIMLEDGER_KILL_AT", None)
     if kill_at:
@@ -40,7 +40,7 @@ def run_add(db: Path, folder: Path, kill_at: str | None = None) -> subprocess.Co
                           env=env, capture_output=True, text=True, timeout=300)
 
 
-def export(db: Path) -> dict:
+def export(db: Path | str) -> dict:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     out = subprocess.run([sys.executable, "-m", "claimledger", "--db", str(db), "export", "--format", "json"],
                          env=env, capture_output=True, text=True, timeout=300, check=True).stdout
@@ -60,9 +60,9 @@ def corpus(tmp_path_factory):
 
 
 @pytest.mark.parametrize("kill_at", KILL_POINTS)
-def test_killed_add_converges_on_the_next_add(corpus, tmp_path, kill_at):
+def test_killed_add_converges_on_the_next_add(corpus, store_url, kill_at):
     folder, expected = corpus
-    db = tmp_path / "ledger.db"
+    db = store_url
     killed = run_add(db, folder, kill_at)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     again = run_add(db, folder)
