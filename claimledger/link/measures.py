@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from claimledger.link.counted import (  # noqa: F401  (re-exported for callers of measures)
-    BASE_UNIT, DEMONYMS, EVENT_INDEX, EVENT_LABEL, HEAD_CLASS, OWNER_VERBS, PRESENCE_EVENTS, UNIT_LABEL, dimension,
+    BASE_UNIT, DEMONYMS, EVENT_INDEX, EVENT_LABEL, HEAD_CLASS, HEAD_EVENT, OWNER_VERBS, PRESENCE_EVENTS, UNIT_LABEL, dimension,
     event_near, is_difference, phrase_after, mentioned_nations, normalise_counted, normalise_event, population_in,
     singular, subject_before,
 )
@@ -61,6 +61,13 @@ class FigureKey:
     dimension: str                  # count, area, length, money:USD, percent, ...
     scope: Optional[str] = None     # None = the whole event; else a place or subgroup (link.scope)
     time_ref: str = "current"       # current | historical | forecast
+    stated: bool = field(default=True, compare=False)
+    """What is counted and what happened to it are worded at the figure itself, not defaulted
+    ("15,000 troops" read as deployed) or borrowed from an earlier sentence: only such a figure
+    may contradict another (``MeasureGroup.quiet``).  Not part of the identity."""
+    place: Optional[str] = field(default=None, compare=False)
+    """The named place the figure's wording gives it for ("in lisbon"), kept when the scope is
+    cleared because the place is where the whole event happened."""
 
     def fits(self, other: "FigureKey") -> bool:
         if (self.scope, self.time_ref) != (other.scope, other.time_ref):
@@ -83,6 +90,9 @@ class MeasureGroup:
     conversions: set[str] = field(default_factory=set)
     unit_mismatch: list[Figure] = field(default_factory=list)
     owner: Optional[str] = None          # display name of whose count it is ("Daniel Okafor")
+    quiet: dict[str, str] = field(default_factory=dict)
+    """Figure id -> why it stays in the measure but may not raise a figure conflict (see
+    ``quiet_figures``)."""
 
 
 def owner_of(fig: Figure, text: str, mentions: list) -> Optional[str]:
@@ -233,7 +243,7 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
     if event in (None, "deployed", "lost"):
         phrase = phrase_after(after)        # "1,744 had been sent to different hospitals": the phrase decides
         event = phrase or event
-    if event in PEOPLE_EVENTS and dim == "count" and head not in KNOWN_HEADS and (
+    if event in PEOPLE_EVENTS and dim == "count" and head not in KNOWN_HEADS and not _counts_occurrences(fig) and (
             not fig.counted or head is None or head in EVENT_INDEX or head in NOT_POPULATIONS):
         head = "people"                     # "the death toll rose to 86", "four more are in critical condition"
     if event == "lost":                     # "lost their lives" is read as killed by the vocabulary
@@ -255,13 +265,15 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
         head = "territory"
     if head is None and event is None:
         return None
+    stated = not (event is None and dim == "count" and head in ("troops", "people"))
     if head == "troops" and event is None:
-        event = "deployed"
+        event = "deployed"                  # a bare force is the one present, but nothing says so
     if head is None:
         head = "people" if event in {"killed", "wounded", "killed_and_wounded", "missing"} else "?"
+        stated = stated and head != "?"
     if head == "people" and event == "voted":
         head = "votes"                      # "152,000 people cast a ballot"
-    return FigureKey(head=head, nation=nation or owner, event=event, dimension=dim)
+    return FigureKey(head=head, nation=nation or owner, event=event, dimension=dim, stated=stated)
 
 
 SETTLEMENTS = vocab.words("settlement_nouns")
@@ -297,6 +309,17 @@ def _only_as_a_name(word: str, before: str) -> bool:
     """The word occurs before the figure only capitalised inside the sentence: a proper name."""
     hits = list(re.finditer(rf"\b{re.escape(word)}\b", before, re.I))
     return bool(hits) and all(m.group(0)[:1].isupper() and before[:m.start()].strip() for m in hits)
+
+
+def _counts_occurrences(fig: Figure) -> bool:
+    """ "More than 200 marches", "40 attacks": the plural of an event word counts how often it
+    happened, not the people it happened to (unlike "deaths" or "arrests", whose nouns name
+    people counted by what happened to them, vocab/event_nouns.txt)."""
+    words = fold(fig.counted or "").split()
+    if not words or not words[-1].endswith("s"):
+        return False
+    noun = singular(words[-1])
+    return noun != words[-1] and noun in EVENT_INDEX and noun not in HEAD_EVENT and noun not in HEAD_CLASS
 
 
 def _names_itself(fig: Figure) -> bool:
@@ -362,7 +385,8 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
         if dimension(fig.unit)[0] == "percent" and not fig.counted:
             share = last_share.get(fig.doc)
             if share and 0 <= fig.start - share[0] <= SHARE_REACH and (key is None or key.head == "?"):
-                key = replace(share[1], event=(key and key.event) or share[1].event)
+                key = replace(share[1], event=(key and key.event) or share[1].event,
+                              stated=share[0] > fig.sentence_start)   # the group of an earlier sentence is a guess
         elif key is not None and key.dimension == "percent" and fig.counted:
             last_share[fig.doc] = (fig.end, key)
         if key is None or all(v is None for v in (fig.value, fig.low, fig.high)):
@@ -372,7 +396,9 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
         doc = by_id[fig.doc]
         previous = last_event.get(fig.doc)
         earlier = {previous[1]} if previous and previous[0] < fig.sentence_start else set()
-        key = replace(key, scope=scope_of(fig, doc, earlier, key.event), time_ref=time_ref(fig, doc, year))
+        scope = scope_of(fig, doc, earlier, key.event)
+        key = replace(key, scope=scope, time_ref=time_ref(fig, doc, year),
+                      place=scope if scope and scope.startswith("in ") else None)
         if key.event:
             last_event[fig.doc] = (fig.sentence_start, key.event)
         if _anecdote(fig, key):
@@ -418,7 +444,53 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
         _mark_conversions(g)
         if g.key.nation and g.key.nation.startswith("owner:"):
             g.owner = owners.get(g.key.nation) or g.key.nation.split(":", 1)[1]
+    quiet_figures(groups, {f.id: k for f, k in keyed}, docs)
     return groups
+
+
+def quiet_figures(groups: list[MeasureGroup], own: dict[str, FigureKey], docs: list[Document]) -> None:
+    """Fill ``MeasureGroup.quiet``: figures that belong to a measure but are no competing estimate
+    of it, because their wording does not say they count the whole of the same thing.  A figure
+    conflict a reader can trust needs both figures to say it themselves:
+
+    * what is counted and what happened to it worded at the figure (``FigureKey.stated``);
+    * its nation named when the story counts the same thing for several nations ("20 soldiers
+      died" in a story of two armies' dead belongs to one side by guess only);
+    * whole-event wording: a count given for one named place ("12,000 in Porto") beside a larger
+      count of its article, or for a place that most of the story's articles do not name, is a
+      part; a count worded for a part (a hospital, a subgroup) that joined the whole is one too.
+    """
+    texts = [fold(d.text) for d in docs]
+    widely: dict[str, bool] = {}
+
+    def widely_named(place: str) -> bool:
+        if place not in widely:
+            named = sum(1 for t in texts if re.search(rf"\b{re.escape(place)}\b", t))
+            widely[place] = named >= 2 and 2 * named >= len(texts)
+        return widely[place]
+
+    def base(k: FigureKey):
+        return (k.head, k.event, k.dimension, k.time_ref)
+    nations: dict[tuple, set[str]] = defaultdict(set)
+    for g in groups:
+        if g.key.nation and not g.key.nation.startswith("owner:"):
+            nations[base(g.key)].add(g.key.nation)
+    for g in groups:
+        for f in g.figures:
+            k = own.get(f.id)
+            if k is None:
+                continue
+            if not k.stated:
+                g.quiet[f.id] = "what it counts is not worded beside it"
+            elif k.nation is None and g.key.nation in nations[base(g.key)] and len(nations[base(g.key)]) > 1:
+                g.quiet[f.id] = "its nation is not named and the story counts several"
+            elif k.place and g.key.scope is None and (
+                    not widely_named(k.place[3:]) or any(
+                        o.doc == f.doc and (o.value or 0) > (f.value or 0) and not own[o.id].place
+                        for o in g.figures if o.id in own)):
+                g.quiet[f.id] = f"given for one place ({k.place})"
+            elif k.scope and not k.place and g.key.scope is None:
+                g.quiet[f.id] = f"given for a part ({k.scope})"
 
 
 def _anecdote(fig: Figure, key: FigureKey) -> bool:

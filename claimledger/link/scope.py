@@ -15,10 +15,12 @@ precedence ("previous", "worst since"), modal verbs of projection.
 
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Optional
 
 from claimledger import vocab
+from claimledger.link.dates import MONTHS
 from claimledger.link.names import DEMONYMS, canonical_place, fold
 from claimledger.model import Document, Figure
 
@@ -143,7 +145,13 @@ COUNTRIES = frozenset(DEMONYMS.values()) | frozenset(DEMONYMS)
 PLACE_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:in|across|at|from)\s+(?:the\s+)?$", re.I)
 REPORTING = re.compile(r"\b(?:said|says|say|told|tells|according|reported|reports|announced|claimed|claims)\b",
                        re.I)
-PLACE_OPENING = re.compile(r"^\W*(?:in|across|at)\s+(?:the\s+)?$", re.I)
+PLACE_OPENING = re.compile(r"^\W*(?:in|across|at)\s+(?:the\s+)?(?:[a-z]+(?:\s+[a-z]+)?\s*,\s*)?$", re.I)
+"""The words before a place that opens a sentence: "In Lisbon, ...", "In the capital, Lisbon, ..."."""
+OPENING_NAME = re.compile(r"^\W*In\s+(?:the\s+[a-z]+(?:\s+[a-z]+)?\s*,\s*)?((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s*,\s")
+"""A capitalised name opening the sentence after "In" and closed by a comma ("In Porto, 40,000
+marched"): a place even when the tagger misses it, unless it is a month, a day or a country."""
+NOT_PLACES = frozenset(MONTHS) | {d.lower() for d in calendar.day_name} | {"addition", "total", "all", "particular",
+                                                                          "response", "contrast", "fact"}
 
 
 def named_place(fig: Figure, doc: Document) -> Optional[str]:
@@ -167,6 +175,12 @@ def named_place(fig: Figure, doc: Document) -> Optional[str]:
         elif not doc.text[fig.sentence_start:m.start].strip() and fig.start - m.end <= 80 and \
                 not REPORTING.search(doc.text[m.end:fig.start]):
             return name                     # "Porto, a city in the north, saw 40,000 marchers"
+    opening = OPENING_NAME.match(doc.text[fig.sentence_start:fig.start])
+    if opening:
+        name = fold(opening.group(1))
+        if name not in NOT_PLACES and not canonical_place(name) and not YEAR.search(name) and \
+                not REPORTING.search(doc.text[fig.sentence_start + opening.end():fig.start]):
+            return name                     # "In Porto, 40,000 marched", the tagger taking Porto for a person
     return None
 
 

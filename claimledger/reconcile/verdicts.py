@@ -41,7 +41,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from claimledger.link.dates import format_window, midpoint, parse_window
-from claimledger.link.measures import MeasureGroup, in_base_unit
+from claimledger.link.measures import CONTRAST, MeasureGroup, in_base_unit
 from claimledger.link.timeline import is_earlier_value, months_ago, order_in_document, update_direction
 from claimledger.link.names import country_of, fold
 from claimledger.model import Document, Figure, Measure
@@ -194,9 +194,11 @@ def judge(measure: Measure, group: MeasureGroup, index: OriginIndex, parties: se
         measure.explanation = f"Only relative figures ({', '.join(describe(f) for f in group.relatives)}); {counts}."
         return
     conflict_pairs, evolving_pairs, unit_pairs = [], [], []
-    contenders = _contenders(rows, measure)
+    contenders = _contenders(rows, measure, group.quiet)
     for i, a in enumerate(contenders):
         for b in contenders[i + 1:]:
+            if restating(a, b, index.docs):
+                continue
             if a.mismatch != b.mismatch:
                 unit_pairs.append((a, b))
                 continue
@@ -224,7 +226,10 @@ def judge(measure: Measure, group: MeasureGroup, index: OriginIndex, parties: se
         judgement.conflicts.append(([a.fig.id, b.fig.id], "figures",
                                     f"{measure.label}: {_say(a)} vs {_say(b)}: incompatible at about the same time."))
     if not conflict_pairs:
-        for early, late in _one_per_origin_pair(_revisions(evolving_pairs)):
+        eligible = {id(r) for r in contenders}
+        revisions = [(a, b) for a, b in _revisions(evolving_pairs)
+                     if id(a) in eligible and id(b) in eligible and not restating(a, b, index.docs)]
+        for early, late in _one_per_origin_pair(revisions):
             judgement.conflicts.append(([early.fig.id, late.fig.id], "figures",
                                         f"{measure.label}: revised from {_say(early)} to {_say(late)}: "
                                         f"not both the current count."))
@@ -301,17 +306,32 @@ def _spread(rows: list[Row], measure: Measure) -> str:
     return f"once qualifiers and ranges are applied, but far apart: compatible {where}"
 
 
-def _contenders(rows: list[Row], measure: Measure) -> list[Row]:
+def _contenders(rows: list[Row], measure: Measure, quiet: Optional[dict[str, str]] = None) -> list[Row]:
     """The figures that can contradict each other.  Vague amounts ("hundreds") state no count;
-    increments ("another 29") and subgroups are not estimates of one quantity; a count under
-    ten set against a measure whose figures run to hundreds is an anecdote or a part (two
-    people named in a story of 1,000 dead), not a competing estimate."""
+    increments ("another 29") and subgroups are not estimates of one quantity; figures whose
+    wording does not make them an estimate of the whole measure (``MeasureGroup.quiet``) stay
+    out; a count under ten set against a measure whose figures run to hundreds is an anecdote
+    or a part (two people named in a story of 1,000 dead), not a competing estimate."""
     if measure.scope in ("additional", "subgroup", "remaining"):
         return []
-    precise = [r for r in rows if not r.fig.vague]
+    precise = [r for r in rows if not r.fig.vague and r.fig.id not in (quiet or {})]
     bests = sorted(r.best for r in precise if r.best)
     typical = bests[len(bests) // 2] if bests else 0
     return pairwise_sample([r for r in precise if not (r.best is not None and r.best < 10 <= typical / 10)])
+
+
+def restating(a: Row, b: Row, docs: dict[str, Document]) -> bool:
+    """Two figures of one article from one origin are that source giving parts, steps or a
+    restatement ("2 million nationwide, 400,000 in the capital"), never a contradiction of itself;
+    unless its sentence sets them against each other ("police counted 80,000, while the unions
+    claimed 400,000"): then they are two sides, whoever the attribution credits."""
+    if a.fig.doc != b.fig.doc or a.origin.key != b.origin.key:
+        return False
+    doc = docs.get(a.fig.doc)
+    if doc is None or a.fig.sentence_start != b.fig.sentence_start:
+        return True
+    first, second = sorted((a.fig, b.fig), key=lambda f: f.start)
+    return not CONTRAST.search(doc.text[first.end:second.start])
 
 
 def pairwise_sample(rows: list[Row], limit: int = PAIRWISE_LIMIT) -> list[Row]:
