@@ -101,3 +101,14 @@ def test_a_count_for_a_named_town_is_a_breakdown_only_beside_a_larger_count_or_o
     assert not [c for c in reconcile([a]).conflicts if c.kind == "figures" and town.id in c.items]
     measures, _ = build_measures([b])
     assert measure_with(measures, only).scope is None                  # where the whole event happened
+
+
+def test_a_name_opening_the_sentence_after_in_is_a_place_even_untagged():
+    from claimledger.link.scope import named_place
+    a = doc_with("a", "In Kestrel Bay, 3,000 people were evacuated. In the north, Harlow, 900 left. In March, 20 left.")
+    bay = add_figure(a, "3,000", 3000, counted="people", event="evacuated")
+    harlow = add_figure(a, "900", 900, counted="people", event="left")
+    march = add_figure(a, "20", 20, counted="people", event="left")
+    assert named_place(bay, a) == "kestrel bay"
+    assert named_place(harlow, a) == "harlow"
+    assert named_place(march, a) is None

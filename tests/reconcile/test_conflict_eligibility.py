@@ -1,0 +1,91 @@
+"""Which figures may raise a figure conflict: both must word, for the whole event, what they count."""
+
+from __future__ import annotations
+
+import copy
+
+from claimledger.link.measures import build_measures
+from claimledger.reconcile import reconcile
+from tests.link.helpers import add_figure, add_mention, add_source, doc_with
+
+
+def figure_conflicts(docs):
+    """Figure conflicts of a fresh copy (building measures writes each figure's event back)."""
+    return [c for c in reconcile(copy.deepcopy(docs)).conflicts if c.kind == "figures"]
+
+
+def quiet(docs) -> dict[str, str]:
+    _, groups = build_measures(copy.deepcopy(docs))
+    return {fid: why for g in groups.values() for fid, why in g.quiet.items()}
+
+
+def test_two_sides_counting_the_same_thing_in_one_sentence_conflict():
+    a = doc_with("a", "The electoral board counted 41,000 ballots, while the opposition said 52,000 were cast.",
+                 published="2025-04-02")
+    board = add_source(a, "electoral board", kind="organisation")
+    add_figure(a, "41,000", 41000, counted="ballots", event="cast", source=board.id)
+    add_figure(a, "52,000", 52000, event="cast", source=board.id)    # attribution credited the board for both
+    assert len(figure_conflicts([a])) == 1
+
+
+def test_one_origin_in_one_article_never_contradicts_itself():
+    a = doc_with("a", "The company said it would cut 1,200 jobs this year. It said 300 jobs would be cut in "
+                      "the first phase.", published="2025-04-02")
+    firm = add_source(a, "the company", kind="organisation")
+    add_figure(a, "1,200", 1200, counted="jobs", event="cut", source=firm.id)
+    add_figure(a, "300", 300, counted="jobs", event="cut", source=firm.id)
+    assert not figure_conflicts([a])
+
+
+def test_a_bare_force_with_nothing_said_of_it_does_not_conflict():
+    a = doc_with("a", "Some 20,000 Ruritanian soldiers were deployed to the border.", published="2025-04-02")
+    b = doc_with("b", "Twelve Ruritanian soldiers, two of them officers, went home on Friday.", published="2025-04-02")
+    add_figure(a, "20,000", 20000, counted="Ruritanian soldiers", event="deployed", qualifier="approx")
+    twelve = add_figure(b, "Twelve", 12, counted="Ruritanian soldiers")
+    assert twelve.id in quiet([a, b])
+    assert not figure_conflicts([a, b])
+
+
+def test_a_count_of_unnamed_nation_does_not_conflict_when_the_story_counts_two_nations():
+    a = doc_with("a", "Peru said 30 Peruvians died in the earthquake. Chile said 12 Chileans died.",
+                 published="2025-04-02")
+    b = doc_with("b", "Peru and Chile sent rescuers to the border. Rescuers said 12 people died.",
+                 published="2025-04-02")
+    add_figure(a, "30", 30, counted="Peruvians", event="died")
+    add_figure(a, "12", 12, counted="Chileans", event="died")
+    bare = add_figure(b, "12", 12, counted="people", event="died")
+    measures, groups = build_measures(copy.deepcopy([a, b]))
+    home = next(m for m in measures if bare.id in m.figures)
+    assert groups[home.id].key.nation is None or "nation" in groups[home.id].quiet.get(bare.id, "")
+    assert not figure_conflicts([a, b])
+
+
+def test_a_count_for_one_named_town_does_not_conflict_with_the_total():
+    a = doc_with("a", "The earthquake killed 2,300 people across the country. In Varno, 400 people died.",
+                 published="2025-04-02")
+    b = doc_with("b", "Officials said 2,300 people were killed by the earthquake.", published="2025-04-02")
+    c = doc_with("c", "The earthquake killed 2,250 people, the ministry said.", published="2025-04-02")
+    add_figure(a, "2,300", 2300, counted="people", event="killed", occurrence=0)
+    town = add_figure(a, "400", 400, counted="people", event="died")
+    add_mention(a, "Varno", "GPE")
+    add_figure(b, "2,300", 2300, counted="people", event="killed")
+    add_figure(c, "2,250", 2250, counted="people", event="killed")
+    assert "place" in quiet([a, b, c]).get(town.id, "")
+    assert not figure_conflicts([a, b, c])
+
+
+def test_a_share_of_a_group_named_in_an_earlier_sentence_does_not_conflict():
+    a = doc_with("a", "About 40% of nurses joined the strike, the ministry said. Elsewhere, 75% stopped work.",
+                 published="2025-04-02")
+    add_figure(a, "40%", 40, counted="nurses", event="joined the strike", unit="percent", qualifier="approx")
+    later = add_figure(a, "75%", 75, unit="percent", event="stopped work")
+    assert later.id in quiet([a])
+    assert not figure_conflicts([a])
+
+
+def test_the_plural_of_an_event_counts_occurrences_not_people():
+    a = doc_with("a", "Organisers said 90,000 people marched in more than 150 rallies.", published="2025-04-02")
+    people = add_figure(a, "90,000", 90000, counted="people", event="marched")
+    rallies = add_figure(a, "150", 150, counted="rallies", event="marched", qualifier="at_least")
+    measures, _ = build_measures([a])
+    assert next(m for m in measures if people.id in m.figures) is not next(m for m in measures if rallies.id in m.figures)
