@@ -2,7 +2,8 @@
 
 Each figure becomes an interval of values it allows, from its bounds and qualifier:
 exact numbers +- under half their rounding ("11,000" is 10,550-11,450, at most +-5 %,
-at least +-0.5 %); ``approx`` -25 %/+33 % ("around 300");
+a rounded number at least +-0.5 %; a count given to the unit, "826", is that count: 826 and 834
+are two different tallies); ``approx`` -25 %/+33 % ("around 300");
 ``at_least`` [v, inf); ``at_most`` [0, v]; ``range`` [low, high] +-5 %.  Two figures are
 compatible when their intervals meet ("at least 100" and "around 300" agree).
 
@@ -111,7 +112,7 @@ def interval(fig: Figure) -> tuple[float, float]:
     if q == "at_most":
         return _base(fig, fig.low or 0.0), _base(fig, v)
     slack = min(0.45 * _granularity(v), 0.05 * abs(v)) if v else 0.0
-    slack = max(slack, 0.005 * abs(v))
+    slack = max(slack, 0.005 * abs(v)) if _granularity(v) > 1 else slack
     return _base(fig, v - slack), _base(fig, v + slack)
 
 

@@ -182,3 +182,16 @@ def test_a_figure_quoted_only_to_be_rejected_is_not_an_estimate():
     assert denied.id in m.figures and union.id in m.figures
     assert {r["figure"] for r in m.per_source} == {union.id, b.figures[0].id}
     assert m.verdict == "conflict"
+
+
+def test_counts_given_to_the_unit_differ_when_their_values_do():
+    a, b = two_sources("Officials said 826 ballots were spoiled.", "Officials said 834 ballots were spoiled.",
+                       date_a="2025-06-01", date_b="2025-06-03")
+    add_figure(a, "826", 826, counted="ballots", event="spoiled")
+    add_figure(b, "834", 834, counted="ballots", event="spoiled")
+    result = reconcile([a, b])
+    assert result.measures[0].verdict == "evolving"
+    assert [c.kind for c in result.conflicts] == ["figures"] and "revised from" in result.conflicts[0].explanation
+    lo, hi = interval(a.figures[0])
+    assert 825 < lo < 826 < hi < 827
+    assert interval(add_figure(doc_with("c", "About 11,000 left."), "11,000", 11000))[0] == 10550
