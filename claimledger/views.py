@@ -432,6 +432,18 @@ class LedgerView:
             return self.doc_label(source.doc)
         return source.name
 
+    def source_kind(self, source: Source) -> str:
+        """A source's kind as every view shows it: where the speaker finder's guess contradicts the
+        linked entity's type, voted over all articles, the entity wins ("Ana Ruiz" guessed an
+        organisation in one article is the person the others name)."""
+        entity = self.entity_by_id.get(source.entity or "")
+        if entity is not None:
+            if entity.type == "person" and source.kind in {"organisation", "unknown"}:
+                return "person"
+            if entity.type == "organisation" and source.kind in {"person", "unknown"}:
+                return "organisation"
+        return source.kind
+
     def source_label_by_id(self, ident: Optional[str], default: str = "") -> str:
         source = self.source_by_id.get(ident or "")
         return self.source_label(source) if source is not None else default
@@ -594,7 +606,7 @@ class LedgerView:
         first = members[0]
         claims = self.claims_of(members)
         return {
-            "key": key, "source": self.source_label(first), "kind": first.kind,
+            "key": key, "source": self.source_label(first), "kind": self.source_kind(first),
             "title": next((m.title for m in members if m.title), "") or "",
             "role": next((m.role or m.affiliation for m in members if m.role or m.affiliation), "") or "",
             "documents": len({m.doc for m in members}),

@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from claimledger.demonyms import DEMONYMS
 from claimledger.model import Document, Source
+from claimledger.vocab import words as vocab
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}  # possessives: "his claim that ..."
 GROUP_PRONOUNS = {"they", "them", "their"}
@@ -287,6 +288,11 @@ class SourceBook:
         head = span.root
         head_lemma = head.lemma_.lower()
         if low in {"this", "that", "these", "those", "which", "who"}:
+            return Resolution(None, False)
+        if _is_footage(span):                          # "Videos show ...": evidence, not a speaker
+            owner = _named_part(span)                  # "footage from the Harbour Police": the police
+            return self.resolve(owner) if owner is not None else Resolution(None, False)
+        if _names_nobody(span):
             return Resolution(None, False)
         words = clean_name(text).split()
         if 1 <= len(words) <= 1 and words[0][:1].isupper():  # "Aydin said", whatever its label
@@ -571,6 +577,33 @@ class SourceBook:
                 if ante.end <= pos and ante.kind == "person" and ante.source is not None and pos - ante.end < 800:
                     return ante.source
         return fallback
+
+
+def _is_footage(span: SpacySpan) -> bool:
+    head = span.root
+    media = vocab("media_credit_words")
+    return head.lemma_.lower() in media or head.lower_ in media
+
+
+def _named_part(span: SpacySpan) -> Optional[SpacySpan]:
+    """The named body inside a subject ("footage released by the Marlow Fire Service"), or None."""
+    for tok in span.root.subtree:
+        if tok.dep_ == "pobj" and tok.head.dep_ in {"prep", "agent"} and span.start <= tok.i < span.end \
+                and any(t.pos_ == "PROPN" for t in tok.subtree):
+            return span.doc[tok.left_edge.i:min(tok.right_edge.i + 1, span.end)]
+    return None
+
+
+def _names_nobody(span: SpacySpan) -> bool:
+    """A subject that names nobody: a bare quantifier ("Many have blamed ...") or a bare number
+    ("Only about 3,000 ...") with no name in it."""
+    head = span.root
+    if any(t.pos_ == "PROPN" for t in span) or span_ents(span) and any(
+            e.label_ in {"PERSON", "ORG", "GPE", "NORP", "FAC"} for e in span_ents(span)):
+        return False
+    if head.lower_ in vocab("quantifier_subjects") and not any(c.dep_ == "prep" for c in head.children):
+        return True
+    return head.like_num or head.pos_ == "NUM"
 
 
 def _initials(name: str) -> str:

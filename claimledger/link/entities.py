@@ -9,17 +9,27 @@ Rules, applied between distinct names of compatible types:
 * persons: same number of name words, each close (Jaro-Winkler for given names, rapidfuzz
   ratio for the surname) ("Kowalczyk" /
   "Kowalczik", "Mikhail Orlov" / "Mykhailo Orlov");
+* persons: a name that is the first words of exactly one longer name ("Ana Maria Ruiz Lopez" /
+  "Ana Maria Ruiz") is that person written short;
 * a surname alone ("Lopez", "Mr. Kim") joins a full name only when exactly one known full
   name fits it; within its own document the first word may match too (Korean / Chinese order),
   across documents only the last.  Two full names sharing a surname never merge.
+
+A mention's type is voted by its parser label, by what the name itself says (``name_cleanup``)
+and by its context in the sentence (:func:`context_type`): an age after it ("Ana Ruiz, 34,") makes
+it a person, a place preposition before it ("in Harlow") or a settlement noun after it ("Harlow
+district") a place.  The small parser often calls a town or a foreign name an ORG; the context
+outvotes a single label, not a name's consistent labels.
 
 Mentions and sources receive the Entity id; Entity ids are ``E1``.. by decreasing size.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Optional
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
@@ -27,6 +37,7 @@ from rapidfuzz.distance import JaroWinkler
 from claimledger.link.name_cleanup import clean_name
 from claimledger.link.names import ALIAS_INDEX, TITLES, acronym, canonical_place, fold, strip_titles
 from claimledger.model import Document, Entity
+from claimledger.vocab import words as vocab
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
                "FAC": "place", "NORP": "group"}
@@ -139,7 +150,11 @@ def link_entities(docs: list[Document]) -> list[Entity]:
             key = name_key(cleaned[0]) if cleaned else ""
             if not cleaned or not key or key in TITLES:
                 continue
-            refs.append((m, _add(names, key, cleaned[1], cleaned[0], doc.id, sure=cleaned[2]), doc.id))
+            node = _add(names, key, cleaned[1], cleaned[0], doc.id, sure=cleaned[2])
+            cue = None if cleaned[2] else context_type(doc.text, m.start, m.end)
+            if cue and cue != cleaned[1] and not node.startswith("place|"):
+                names[node].types[cue] = names[node].types.get(cue, 0) + CONTEXT_VOTES
+            refs.append((m, node, doc.id))
         for s in doc.sources:
             cleaned = clean_name(s.name or "", SOURCE_TYPES[s.kind]) if s.kind in SOURCE_TYPES else None
             cleaned = _person_behind_role(s, cleaned)
@@ -159,12 +174,53 @@ def link_entities(docs: list[Document]) -> list[Entity]:
     for a, b in pairs:
         uf.union(a, b)
     _merge_variants(names, uf)
+    _merge_prefixes(names, uf)
     _merge_surnames(names, uf, docs)
     return _build(names, uf, refs)
 
 
 SURE_VOTES = 3
 """A type the name itself states (a title before it, "... Hospital") outweighs a few parser labels."""
+CONTEXT_VOTES = 2
+"""A type the mention's context states outweighs that mention's own parser label."""
+_AGE_AFTER = re.compile(r"\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*,|\(\s*(?:aged\s+)?\d{1,3}\s*\)|,\s*an?\s+\d{1,3}-year-old\b)")
+_APPOSITION_AFTER = re.compile(r"\s*,\s*(?:an?|the)\s+((?:[a-z-]+\s+){0,2}[a-z]+)\b")
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\s*,?\s+$")
+_LIST_ITEM_BEFORE = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+MAX_LIST_ITEMS = 6
+"""How far back a name in a list ("in Harlow, Esk, Osk and Tarn") looks for the list's preposition."""
+
+
+def context_type(text: str, start: int, end: int) -> Optional[str]:
+    """The type the words around ``text[start:end]`` give a name, or None.
+
+    A person: an age or a person noun in apposition (``"Ana Ruiz, 34,"``, ``"Ana Ruiz (34)"``,
+    ``"Ana Ruiz, a retired nurse"``) or before it (``"driver Ana Ruiz"``).  A place: a settlement noun or a place-name head after it
+    (``"the Harlow suburb of"``, ``"Harlow district"``), a settlement noun or a place preposition
+    before it (``"the capital, Harlow"``, ``"near Harlow"``).  An organisation head after a name
+    says nothing ("Harlow police chief": Harlow is where the police are)."""
+    after = text[end:end + 60]
+    if _AGE_AFTER.match(after):
+        return "person"
+    apposition = _APPOSITION_AFTER.match(after)
+    if apposition and any(w in vocab("person_nouns") for w in apposition.group(1).split()):
+        return "person"
+    word = _WORD_AFTER.match(after)
+    if word and (word.group(1) in vocab("name_heads_place") or word.group(1) in vocab("settlement_nouns")):
+        return "place"
+    word = _WORD_BEFORE.search(text[max(0, start - 20):start])
+    if word and word.group(1) in vocab("person_nouns") and not text[start - 2:start].strip(" "):
+        return "person"                                   # "garment worker Ana Ruiz"
+    for _ in range(MAX_LIST_ITEMS):                       # "in Harlow, Esk and Osk": the list's first item
+        if word and (word.group(1) in vocab("place_prepositions") or word.group(1) in vocab("settlement_nouns")):
+            return "place"
+        item = _LIST_ITEM_BEFORE.search(text[max(0, start - 60):start])
+        if item is None:
+            return None
+        start -= len(item.group(0))
+        word = _WORD_BEFORE.search(text[max(0, start - 20):start])
+    return None
 
 
 def _person_behind_role(source, cleaned):
@@ -227,6 +283,20 @@ def _merge_variants(names: dict[str, _Name], uf: _UnionFind) -> None:
             if _compatible(short.type, names[other].type) and (
                     _acronym_of(short.key, names[other].key) or _short_org(short.key, names[other].key)):
                 uf.union(node, other)
+
+
+def _merge_prefixes(names: dict[str, _Name], uf: _UnionFind) -> None:
+    """A person's full name written short: the leading words of exactly one longer person name."""
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for node, entry in names.items():
+        if entry.type == "person" and len(entry.key.split()) >= 2:
+            by_first[entry.key.split()[0]].append(node)
+    for block in by_first.values():
+        for node in block:
+            key = names[node].key + " "
+            longer = {uf.find(o) for o in block if names[o].key.startswith(key)}
+            if len(longer) == 1:
+                uf.union(node, next(iter(longer)))
 
 
 def _merge_surnames(names: dict[str, _Name], uf: _UnionFind, docs: list[Document]) -> None:

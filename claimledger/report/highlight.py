@@ -46,7 +46,7 @@ def document_marks(story: Story, doc: Document, linker) -> list[Mark]:
         if st.source_start is not None and st.source_end is not None and st.speaker in story.source_by_id:
             src = story.source_by_id[st.speaker]
             marks.append(Mark(st.source_start, st.source_end, "src", "", linker.source(src),
-                              f"{src.name} ({src.kind})", rank=1))
+                              f"{story.source_label(src)} ({story.source_kind(src)})", rank=1))
     for fig in doc.figures:
         measure = story.measure_of_figure.get(fig.id)
         marks.append(Mark(fig.start, fig.end, f"fig kind-{fig.kind}", anchor("fig", fig.id),

@@ -72,7 +72,7 @@ def render_markdown(story: Story, title: str = "claimledger report") -> str:
         s = sources[0]
         extra = ", ".join(md_escape(x) for x in (s.role, s.affiliation) if x)
         n = len(story.claims_of(sources))  # statements + figures, as in every view
-        out.append(f"- **{md_escape(story.source_label(s))}** ({md_escape(s.kind)}){': ' + extra if extra else ''}"
+        out.append(f"- **{md_escape(story.source_label(s))}** ({md_escape(story.source_kind(s))}){': ' + extra if extra else ''}"
                    f" — {n} claim{'s' if n != 1 else ''}")
     out.append("")
     return "\n".join(out)

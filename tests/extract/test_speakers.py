@@ -98,3 +98,30 @@ def test_acronym_and_short_name_join_the_full_name(nlp):
     short = book.resolve(parsed[22:23]).source
     assert acronym is bureau and "PWB" in bureau.variants
     assert agency.kind == "wire_agency" and short is agency
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("Videos show voters queueing outside the town hall.", "Videos"),
+    ("Drone footage showed the flooded valley.", "Drone footage"),
+    ("Many have blamed the regulator for the outage.", "Many"),
+    ("Only about 400 stayed behind, he said.", "Only about 400"),
+])
+def test_footage_quantifiers_and_bare_numbers_name_no_source(nlp, text, subject):
+    doc, book, parsed = book_for(nlp, text)
+    span = parsed[0:len(subject.split())]
+    assert span.text == subject
+    assert book.resolve(span).source is None
+
+
+@pytest.mark.parametrize("text,subject,name", [
+    ("Footage from the Harbour Police showed the crash.", "Footage from the Harbour Police", "Harbour Police"),
+    ("Footage released by the Marlow Fire Service showed the crash.",
+     "Footage released by the Marlow Fire Service", "Marlow Fire Service"),
+    ("Some of the residents said the water was brown.", "Some of the residents", None),
+])
+def test_a_name_or_a_partitive_inside_such_a_subject_keeps_it(nlp, text, subject, name):
+    doc, book, parsed = book_for(nlp, text)
+    res = book.resolve(parsed[0:len(subject.split())])
+    assert res.source is not None
+    if name:
+        assert res.source.name == name

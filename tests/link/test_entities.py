@@ -101,3 +101,51 @@ def test_name_key_drops_titles_possessive_places_and_articles():
     assert name_key("Lt. Gen. Kyrylo Budanov") == "kyrylo budanov"
     assert name_key("South Korea's National Intelligence Service") == "national intelligence service"
     assert name_key("the Red Cross") == "red cross"
+
+
+def test_context_types_a_name_the_parser_mislabels():
+    from claimledger.link.entities import context_type
+
+    text = ("Rescuers in Marlow said the bridge held. Talia Brenn, 34, was pulled out. The Marlow suburb of "
+            "Esk flooded. Nurse Ida Vale, a retired teacher, helped. The capital, Osk, sent pumps. "
+            "Marlow police chief Ben Roy spoke. Acme Corp said 40 staff left.")
+
+    def of(name):
+        start = text.index(name)
+        return context_type(text, start, start + len(name))
+
+    assert of("Marlow") == "place"            # "in Marlow"
+    assert of("Talia Brenn") == "person"      # an age in apposition
+    assert of("Ida Vale") == "person"         # "a retired teacher"
+    assert of("Osk") == "place"               # "The capital, Osk"
+    assert of("Acme Corp") is None
+    listed = "Marches were held in Harlow, Esk, Osk and Tarn on Sunday, Acme Corp and Tarn Bank said."
+    for name in ("Esk", "Osk", "Tarn"):
+        assert context_type(listed, listed.index(name), listed.index(name) + len(name)) == "place"
+    assert context_type(listed, listed.index("Tarn Bank"), listed.index("Tarn Bank") + 9) is None
+    start = text.index("Marlow police")
+    assert context_type(text, start, start + 6) is None   # a place before "police" says nothing
+
+
+def test_context_votes_settle_a_town_labelled_an_organisation():
+    a = doc_with("a", "Floods hit Tarnby on Monday. Tarnby officials said roads were shut.")
+    b = doc_with("b", "Pumps were sent to homes near Tarnby. Workers in Tarnby cleared mud.")
+    add_mention(a, "Tarnby", "ORG")                  # "hit Tarnby": no cue
+    add_mention(b, "Tarnby", "ORG")                  # "near Tarnby"
+    add_mention(b, "Tarnby", "ORG", occurrence=1)    # "in Tarnby"
+    entities = link_entities([a, b])
+    assert next(e for e in entities if e.name == "Tarnby").type == "place"
+
+
+def test_a_name_written_short_joins_the_one_longer_name():
+    a = doc_with("a", "Minister Rafiq Hasan Talukder visited the site.")
+    b = doc_with("b", "Rafiq Hasan said the inquiry would report in May.")
+    c = doc_with("c", "Lena Maria Ost and Lena Maria Berg both spoke; Lena Maria thanked them.")
+    add_mention(a, "Rafiq Hasan Talukder", "PERSON")
+    add_mention(b, "Rafiq Hasan", "PERSON")
+    for n in ("Lena Maria Ost", "Lena Maria Berg", "Lena Maria"):
+        add_mention(c, n, "PERSON")
+    link_entities([a, b, c])
+    docs = [a, b, c]
+    assert entity_of(docs, "Rafiq Hasan") == entity_of(docs, "Rafiq Hasan Talukder")
+    assert entity_of(docs, "Lena Maria") not in (entity_of(docs, "Lena Maria Ost"), entity_of(docs, "Lena Maria Berg"))
