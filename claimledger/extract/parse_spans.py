@@ -152,6 +152,9 @@ def conjunct_spans(span: SpacySpan) -> list[SpacySpan]:
     if len(conjuncts) < 2 or not all(t.text[:1].isupper() for t in conjuncts) or \
             not any(t.pos_ == "PROPN" or t.ent_type_ for t in conjuncts):
         return []
+    lo, hi = min(t.i for t in conjuncts), max(t.i for t in conjuncts)
+    if span.doc[lo].ent_type_ and all(span.doc[k].ent_iob_ == "I" for k in range(lo + 1, hi + 1)):
+        return []                # one name coordinating words ("the Bakers and Confectioners Association")
     out = []
     for tok in conjuncts:
         start = max(span.start, tok.left_edge.i)
