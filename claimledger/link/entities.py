@@ -121,7 +121,7 @@ ORG_GENERIC = {"news", "agency", "group", "inc", "corp", "corporation", "company
 
 
 def _short_org(short: str, long: str) -> bool:
-    """"yonhap" / "yonhap news", "reuters" / "thomson reuters" is left alone (first word)."""
+    """"kyodo" / "kyodo news"; "reuters" / "thomson reuters" is left alone (first word)."""
     words = long.split()
     return " " not in short and len(words) >= 2 and words[0] == short and words[-1] in ORG_GENERIC
 

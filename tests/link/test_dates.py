@@ -49,7 +49,7 @@ def test_a_dateline_without_year_borrows_the_year_of_documents_dated_by_metadata
 def test_open_inferred_and_impossible_dates_never_become_the_default_year():
     docs = [doc_with("a", "x", published="2016-01-01/.."), doc_with("b", "x", published="9999-12-31"),
             doc_with("c", "x", published="0001-01-01"), doc_with("d", "x", published="not a date"),
-            doc_with("e", "SEOUL, March 9 (Yonhap) - Ten ships docked.")]
+            doc_with("e", "TOKYO, March 9 (Kyodo) - Ten ships docked.")]
     assert default_year_of(docs) is None
     date_documents(docs)
     assert docs[4].published is None                      # not 9999-03-09, not 2016-03-09
@@ -59,7 +59,7 @@ def test_open_inferred_and_impossible_dates_never_become_the_default_year():
 
 
 def test_stale_inferred_dates_are_rederived_and_bad_ones_dropped():
-    poisoned = doc_with("a", "SEOUL, March 9 (Yonhap) - Ten ships docked.")
+    poisoned = doc_with("a", "TOKYO, March 9 (Kyodo) - Ten ships docked.")
     poisoned.published, poisoned.published_how = "9999-03-09/9999-04-23", "inferred"
     opened = doc_with("b", "Since 2015 the port has grown.")
     opened.published, opened.published_how = "2015-01-01/..", "inferred"

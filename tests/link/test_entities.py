@@ -73,11 +73,11 @@ def test_surname_only_mention_joins_the_one_full_name():
 
 def test_first_name_matches_only_within_its_own_document():
     a = doc_with("a", "Sergeant Oleksandr, 46, led the platoon.")
-    b = doc_with("b", "General Oleksandr Syrsky spoke.")
+    b = doc_with("b", "General Oleksandr Marchuk spoke.")
     add_mention(a, "Oleksandr", "PERSON")
-    add_mention(b, "Oleksandr Syrsky", "PERSON")
+    add_mention(b, "Oleksandr Marchuk", "PERSON")
     link_entities([a, b])
-    assert entity_of([a, b], "Oleksandr") != entity_of([a, b], "Oleksandr Syrsky")
+    assert entity_of([a, b], "Oleksandr") != entity_of([a, b], "Oleksandr Marchuk")
 
 
 def test_sources_get_entities_and_ids_are_stable():
@@ -98,7 +98,7 @@ def test_sources_get_entities_and_ids_are_stable():
 
 
 def test_name_key_drops_titles_possessive_places_and_articles():
-    assert name_key("Lt. Gen. Kyrylo Budanov") == "kyrylo budanov"
+    assert name_key("Lt. Gen. Kyrylo Tomenko") == "kyrylo tomenko"
     assert name_key("South Korea's National Intelligence Service") == "national intelligence service"
     assert name_key("the Red Cross") == "red cross"
 
