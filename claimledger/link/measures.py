@@ -188,21 +188,51 @@ SHARE_REACH = 250
 given just before it, within this many characters ("42% of teachers were on strike")."""
 
 
-def _places_as_breakdowns(keyed: list[tuple[Figure, FigureKey]]) -> list[tuple[Figure, FigureKey]]:
+class StoryPlaces:
+    """Places most of the story's articles name: where the whole event happened ("Cenepa",
+    "the valley"), as opposed to a town one article gives a part for.  A place some article
+    gives a smaller count for beside its whole count (``parts``) is never the event's place,
+    however often it is named (the capital of a nationwide strike)."""
+
+    def __init__(self, docs: list[Document]) -> None:
+        self.texts = [fold(d.text) for d in docs]
+        self.known: dict[str, bool] = {}
+        self.parts: set[str] = set()
+
+    def __contains__(self, place: str) -> bool:
+        if place in self.parts:
+            return False
+        if place not in self.known:
+            named = sum(1 for t in self.texts if re.search(rf"\b{re.escape(place)}\b", t))
+            self.known[place] = named >= 2 and 2 * named >= len(self.texts)
+        return self.known[place]
+
+
+def _places_as_breakdowns(keyed: list[tuple[Figure, FigureKey]], home: StoryPlaces
+                          ) -> list[tuple[Figure, FigureKey]]:
     """A count given for a named town or region is a part of the story's total when the story
-    splits that quantity by place (figures for two places or more) or its sentence also gives a
-    larger count of the same thing ("410,000 marched nationwide, including 62,000 in Lisbon");
-    otherwise the place is just where the whole event happened ("14 killed in Cenepa")."""
+    splits that quantity by place (figures for two places or more that most articles do not
+    name), its article gives a larger count for no place, or its sentence also gives a larger
+    count of the same thing ("410,000 marched nationwide, including 62,000 in Lisbon"); otherwise the place is just where the whole event
+    happened ("14 killed in Cenepa")."""
     def base(k: FigureKey):
         return (k.event, k.dimension, k.time_ref)
+    wholes: dict[tuple, float] = defaultdict(float)     # (doc, base) -> its largest count for no place
+    for fig, k in keyed:
+        if not k.scope or k.scope.startswith("in ") and k.scope[3:] in home:
+            wholes[(fig.doc, base(k))] = max(wholes[(fig.doc, base(k))], fig.value or 0)
+    parts = {k.scope for fig, k in keyed if k.scope and k.scope.startswith("in ")
+             and wholes[(fig.doc, base(k))] > (fig.value or 0)}     # "80,000 in Lisbon" beside 2 million
+    home.parts |= {p[3:] for p in parts}
     places: dict[tuple, set[str]] = defaultdict(set)
     for _, k in keyed:
-        if k.scope and k.scope.startswith("in "):
+        if k.scope and k.scope.startswith("in ") and k.scope[3:] not in home:
             places[base(k)].add(k.scope)
     by_sentence = _by_sentence(keyed)
     out = []
     for fig, key in keyed:
-        if key.scope and key.scope.startswith("in ") and len(places[base(key)]) < 2 and not any(
+        if key.scope and key.scope.startswith("in ") and (
+                len(places[base(key)]) < 2 and key.scope not in parts or key.scope[3:] in home) and not any(
                 not k.scope and base(k) == base(key) and (g.value or 0) > (fig.value or 0)
                 for g, k in by_sentence[(fig.doc, fig.sentence_start)]):
             key = replace(key, scope=None)
@@ -407,7 +437,8 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
         context[fig.id] = text[max(0, text.rfind("\n", 0, max(0, fig.sentence_start - 1)),
                                    text.rfind(". ", 0, max(0, fig.sentence_start - 2))):fig.sentence_end]
     keyed = _inherit_earlier_keys(keyed, {d.id: d for d in docs})
-    keyed = _places_as_breakdowns(keyed)
+    home = StoryPlaces(docs)
+    keyed = _places_as_breakdowns(keyed, home)
     # Specific keys (with a nation) first, so bare ones can join the biggest fitting group.
     counts = Counter(k for _, k in keyed)
     keyed.sort(key=lambda fk: (fk[1].nation is None, -counts[fk[1]], fk[0].id))
@@ -444,11 +475,11 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
         _mark_conversions(g)
         if g.key.nation and g.key.nation.startswith("owner:"):
             g.owner = owners.get(g.key.nation) or g.key.nation.split(":", 1)[1]
-    quiet_figures(groups, {f.id: k for f, k in keyed}, docs)
+    quiet_figures(groups, {f.id: k for f, k in keyed}, home)
     return groups
 
 
-def quiet_figures(groups: list[MeasureGroup], own: dict[str, FigureKey], docs: list[Document]) -> None:
+def quiet_figures(groups: list[MeasureGroup], own: dict[str, FigureKey], home: StoryPlaces) -> None:
     """Fill ``MeasureGroup.quiet``: figures that belong to a measure but are no competing estimate
     of it, because their wording does not say they count the whole of the same thing.  A figure
     conflict a reader can trust needs both figures to say it themselves:
@@ -460,15 +491,6 @@ def quiet_figures(groups: list[MeasureGroup], own: dict[str, FigureKey], docs: l
       count of its article, or for a place that most of the story's articles do not name, is a
       part; a count worded for a part (a hospital, a subgroup) that joined the whole is one too.
     """
-    texts = [fold(d.text) for d in docs]
-    widely: dict[str, bool] = {}
-
-    def widely_named(place: str) -> bool:
-        if place not in widely:
-            named = sum(1 for t in texts if re.search(rf"\b{re.escape(place)}\b", t))
-            widely[place] = named >= 2 and 2 * named >= len(texts)
-        return widely[place]
-
     def base(k: FigureKey):
         return (k.head, k.event, k.dimension, k.time_ref)
     nations: dict[tuple, set[str]] = defaultdict(set)
@@ -485,7 +507,7 @@ def quiet_figures(groups: list[MeasureGroup], own: dict[str, FigureKey], docs: l
             elif k.nation is None and g.key.nation in nations[base(g.key)] and len(nations[base(g.key)]) > 1:
                 g.quiet[f.id] = "its nation is not named and the story counts several"
             elif k.place and g.key.scope is None and (
-                    not widely_named(k.place[3:]) or any(
+                    k.place[3:] not in home or any(
                         o.doc == f.doc and (o.value or 0) > (f.value or 0) and not own[o.id].place
                         for o in g.figures if o.id in own)):
                 g.quiet[f.id] = f"given for one place ({k.place})"

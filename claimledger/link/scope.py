@@ -100,7 +100,8 @@ def scope_of(fig: Figure, doc: Document, earlier_events: set[str], event: Option
     if AMONG.match(after):
         return _subgroup(fig.counted) or "subgroup"
     if OF_THEM.match(after):
-        return "subgroup"
+        place = named_place(fig, doc)       # "1.1 million, 80,000 of them in Lisbon": that town's count
+        return f"in {place}" if place else "subgroup"
     if INCLUDING.search(before) and head_words & SUBGROUP_HEADS:
         return _subgroup(fig.counted)       # "131 died, including 35 children"
     clause_after = re.split(r"[,;:(]", after)[0]
@@ -172,9 +173,14 @@ def named_place(fig: Figure, doc: Document) -> Optional[str]:
         elif PLACE_OPENING.match(doc.text[fig.sentence_start:m.start]) and \
                 re.match(r"\s*,", doc.text[m.end:fig.start]):
             return name                     # "In Lisbon, organisers counted 150,000"
+        elif canonical_place(name):
+            continue                        # a capital before the figure is its state acting: "Pyongyang sent 11,000"
         elif not doc.text[fig.sentence_start:m.start].strip() and fig.start - m.end <= 80 and \
                 not REPORTING.search(doc.text[m.end:fig.start]):
             return name                     # "Porto, a city in the north, saw 40,000 marchers"
+        elif fig.start - m.end <= 40 and not re.search(r"[,;:.]", doc.text[m.end:fig.start]) and \
+                not REPORTING.search(doc.text[m.end:fig.start]):
+            return name                     # "the Porto march drew 40,000", "police in Porto counted 40,000"
     opening = OPENING_NAME.match(doc.text[fig.sentence_start:fig.start])
     if opening:
         name = fold(opening.group(1))

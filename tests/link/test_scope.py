@@ -112,3 +112,50 @@ def test_a_name_opening_the_sentence_after_in_is_a_place_even_untagged():
     assert named_place(bay, a) == "kestrel bay"
     assert named_place(harlow, a) == "harlow"
     assert named_place(march, a) is None
+
+
+def test_a_place_before_the_figure_in_its_clause_is_a_place_but_a_capital_acting_is_not():
+    from claimledger.link.scope import named_place
+    a = doc_with("a", "The Harlow count found 9,000 ballots. Police in Harlow counted 900 voters. "
+                      "Washington sent 300 observers.")
+    add_mention(a, "Harlow", "GPE")
+    add_mention(a, "Harlow", "GPE", occurrence=1)
+    add_mention(a, "Washington", "GPE")
+    assert named_place(add_figure(a, "9,000", 9000, counted="ballots"), a) == "harlow"
+    assert named_place(add_figure(a, "900", 900, counted="voters"), a) == "harlow"
+    assert named_place(add_figure(a, "300", 300, counted="observers", event="sent"), a) is None
+
+
+def test_the_place_most_articles_name_is_the_event_not_a_breakdown():
+    texts = ["The earthquake near Varno killed 310 people. In Kell, 40 people died.",
+             "Rescuers in Varno said 290 people were killed.",
+             "The Varno earthquake killed 305 people, officials said."]
+    docs = [doc_with(k, t, published="2025-03-01") for k, t in zip("abc", texts)]
+    for d in docs:
+        for name in ("Varno", "Kell"):
+            if name in d.text:
+                add_mention(d, name, "GPE")
+    total = add_figure(docs[0], "310", 310, counted="people", event="killed")
+    kell = add_figure(docs[0], "40", 40, counted="people", event="died")
+    other = add_figure(docs[1], "290", 290, counted="people", event="killed")
+    add_figure(docs[2], "305", 305, counted="people", event="killed")
+    measures, _ = build_measures(docs)
+    assert measure_with(measures, total) is measure_with(measures, other)      # Varno is where it happened
+    assert measure_with(measures, kell) is not measure_with(measures, total)   # Kell: a part beside the total
+
+
+def test_a_capital_named_in_every_article_is_still_a_part_beside_the_national_count():
+    texts = ["About 900,000 people voted nationwide, 120,000 of them in Harlow.",
+             "In Harlow, 125,000 people voted, officials said.",
+             "Turnout in Harlow was high; 910,000 people voted in all."]
+    docs = [doc_with(k, t, published="2025-03-01") for k, t in zip("abc", texts)]
+    for d in docs:
+        add_mention(d, "Harlow", "GPE")
+    nation = add_figure(docs[0], "900,000", 900000, counted="people", event="voted", qualifier="approx")
+    part = add_figure(docs[0], "120,000", 120000, counted="people", event="voted")
+    part2 = add_figure(docs[1], "125,000", 125000, counted="people", event="voted")
+    add_figure(docs[2], "910,000", 910000, counted="people", event="voted")
+    measures, _ = build_measures(docs)
+    assert measure_with(measures, part) is measure_with(measures, part2)
+    assert measure_with(measures, part) is not measure_with(measures, nation)
+    assert not [c for c in reconcile(docs).conflicts if c.kind == "figures"]
