@@ -394,11 +394,28 @@ def _event_after(parsed: SpacyDoc, k: int, sent_end: int, own: set[int]) -> Opti
     return None
 
 
-def _with_conjuncts(verb: Token, own: set[int]) -> str:
-    """``killed and wounded`` sharing one figure → ``killed_and_wounded``."""
+HARM_DEGREE = words("harm_degree_adverbs")
+"""Adverbs that grade a harm ("not seriously hurt" is still hurt, only not badly)."""
+
+
+def denied_predicate(verb: Token) -> bool:
+    """ "were not injured", "was never hurt": the predicate itself is negated, so its subject is a
+    count of people the event spared, not of its casualties; "not seriously hurt" grades the
+    harm and still asserts it."""
+    kids = list(verb.children)
+    if not any(c.dep_ == "neg" for c in kids):
+        return False
+    return not any(c.dep_ == "advmod" and c.lower_ in HARM_DEGREE for c in kids)
+
+
+def _with_conjuncts(verb: Token, own: set[int]) -> Optional[str]:
+    """``killed and wounded`` sharing one figure → ``killed_and_wounded``; a negated predicate
+    ("two others were not hurt") names no event of the figure."""
+    if denied_predicate(verb):
+        return None
     label = EVENT_LEMMAS[verb.lemma_.lower()]
     if label == "shot":
-        label = _shot_how(verb) or label
+        label = shot_how(verb) or label
     labels = {label}
     related = list(verb.conjuncts)
     for other in related:
@@ -416,9 +433,13 @@ def _with_conjuncts(verb: Token, own: set[int]) -> str:
     return label
 
 
-def _shot_how(verb: Token) -> Optional[str]:
+def shot_how(verb: Token) -> Optional[str]:
     """ "fatally shot", "shot dead", "shot and wounded": a phrase of the vocabulary around the
-    verb says whether the people shot died or were hurt."""
+    verb, or an event adverb of the verb ("fatally shooting"), says whether the people shot died
+    or were hurt."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and EVENT_LEMMAS.get(child.lower_) in ("killed", "wounded"):
+            return EVENT_LEMMAS[child.lower_]
     sent = token_sentence(verb)
     around = verb.doc[max(sent.start, verb.i - 2):min(verb.i + 4, sent.end)].text.lower()
     for phrase, event in vocab.event_phrases():

@@ -27,6 +27,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from claimledger import vocab
+from claimledger.extract.figure_context import denied_predicate, shot_how
 from claimledger.model import Document, Figure
 from claimledger.pipeline import Context, stage
 
@@ -48,13 +49,25 @@ def _event_of_predicate(sent: SpacySpan, verb: Token) -> Optional[str]:
     if event in CASUALTY_EVENTS:
         return event
     if verb.lemma_.lower() == "shoot" and (verb.tag_ == "VBN" or any(c.dep_ == "dobj" for c in verb.children)):
-        return "shot"                       # "was shot", "shoots himself": wounded, unless someone died
+        return shot_how(verb) or "shot"                       # "was shot", "shoots himself": wounded, unless someone died
     return None
 
 
 RELATIVE = {"who", "that", "which", "whom"}
+SINGULAR_PRONOUNS = {"he", "she"}
 REFLEXIVE = {"himself", "herself"}
 HARM_LEMMAS = {"kill", "shoot", "wound", "injure", "stab", "hurt", "slay"}
+
+
+INTENT_LEMMAS = vocab.words("intent_verbs")
+
+
+def _unrealised(verb: Token) -> bool:
+    """ "could have been killed", "was going to kill", "threatened to shoot": the harm did not
+    (or not surely) happen."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_LEMMAS
 
 
 def _subject(verb: Token) -> Optional[Token]:
@@ -71,7 +84,7 @@ def _subject(verb: Token) -> Optional[Token]:
     if verb.lemma_.lower() in HARM_LEMMAS and objects:
         obj = objects[0]
         if obj.lower_ in REFLEXIVE:
-            return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return next((c for c in verb.children if c.dep_ == "nsubj"), None) or _governor_subject(verb)
         return obj
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
@@ -80,7 +93,21 @@ def _subject(verb: Token) -> Optional[Token]:
             return child
     if verb.dep_ == "conj" and verb.head.i != verb.i:   # "was shot and killed": the first verb's subject
         return _subject(verb.head)
-    return None
+    return _governor_subject(verb)
+
+
+def _governor_subject(verb: Token) -> Optional[Token]:
+    """ "a boy is recovering after accidentally shooting himself", "a guard was treated after
+    getting hurt": a subjectless clause under "after"/"while" is about the subject of the verb it
+    hangs from."""
+    if verb.dep_ not in ("pcomp", "advcl"):
+        return None
+    node = verb.head
+    if node.pos_ == "ADP" and node.head.i != node.i:
+        node = node.head
+    if node.i == verb.i:
+        return None
+    return next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE), None)
 
 
 def _year_old(subject: Token) -> bool:
@@ -93,12 +120,15 @@ def _year_old(subject: Token) -> bool:
 def _headline_start(subject: Token) -> Optional[int]:
     """Index of the first token of a subject that opens the document: a headline drops its
     articles ("Teen shot and killed", "16-year-old wounded"), so no determiner is needed there."""
-    first = min([subject.i] + [t.i for t in subject.lefts])
+    first = subject.left_edge.i
     return first if first == 0 else None
 
 
 def _one_person(subject: Token) -> Optional[tuple[int, int, str]]:
-    """(start, end, counted) of "a man" / "the victim" / "a 16-year-old": one person, no number."""
+    """(start, end, counted) of "a man" / "the victim" / "a 16-year-old" / "she": one person, no number."""
+    if subject.tag_ == "PRP" and subject.lower_ in SINGULAR_PRONOUNS and any(
+            c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in subject.head.children):
+        return subject.idx, subject.idx + len(subject.text), "people"   # "he shot himself": who, not whom
     if _year_old(subject):
         det = next((c for c in subject.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the")), None)
         if det is None:
@@ -146,22 +176,93 @@ def read_implicit(parsed: SpacyDoc) -> list[tuple[int, int, str, float, str, Spa
             if tok.pos_ not in ("VERB", "AUX", "ADJ") and tok.tag_ not in ("VBN", "VBD"):
                 continue
             event = _event_of_predicate(sent, tok)
-            if event is None:
-                continue
+            if event is None or denied_predicate(tok) or _unrealised(tok):
+                continue                    # "the driver was not hurt", "he was going to kill": nobody hurt
             subj = _subject(tok)
             if subj is None:
                 continue
             if subj.i < tok.i and subj.dep_ != "dobj":
                 lead = parsed[max(sent.start, subj.i - 3):subj.i + 2].text
                 nobody = NOBODY.search(lead)
-                if nobody or subj.lower_ in ("nobody", "none") or (subj.lower_ == "one" and any(
-                        c.lower_ == "no" for c in subj.children)):
+                if nobody or subj.lower_ in ("nobody", "none") or any(
+                        c.lower_ == "no" and c.dep_ == "det" for c in subj.children):   # "no other worker"
                     first = next((c for c in subj.children if c.i < subj.i), subj)   # "no" of "no one"
                     out.append((first.idx, subj.idx + len(subj.text), event, 0.0, "people", sent))
                     continue
+            both = next((c for c in subj.children if c.dep_ in ("det", "predet") and c.lower_ == "both"), None)
+            if both is not None and (subj.lemma_.lower() in PERSON_NOUNS or subj.lower_ in GROUP_NOUNS):
+                out.append((both.idx, subj.idx + len(subj.text), event, 2.0, "people", sent))   # "both drivers"
+                continue
+            if event == "shot" and any(c.dep_ == "advmod" and c.lower_ == "also" for c in tok.children):
+                event = "wounded"           # "her friend was also shot": another person, beside any dead
             one = _one_person(subj)
             if one is not None:
                 out.append((one[0], one[1], event, 1.0, one[2], sent))
+    return out
+
+
+GROUP_NOUNS = vocab.words("people_nouns")
+"""Plural-only nouns of people ("people", "others") a number counts, beside :data:`PERSON_NOUNS`."""
+ONE_DETERMINERS = {"a", "an", "another", "one", "the", "his", "her", "their", "its", "my", "our"}
+
+
+def _member_count(member: Token, figures: list[Figure]) -> Optional[tuple[float, list[Figure]]]:
+    """How many people one member of a coordinated subject counts, and the figures that give it:
+    "three miners" (the figure's value), "a welder" / "her son" / "a 9-year-old" (one), "himself"
+    of "shot himself and a friend" (one).  None when the member is not a count of people."""
+    if member.lower_ in REFLEXIVE:
+        return 1.0, []
+    span = (member.doc[member.left_edge.i].idx, member.idx + len(member.text))
+    own = [f for f in figures if f.kind == "figure" and f.unit in (None, "count") and span[0] <= f.start < span[1]]
+    noun = member.lemma_.lower()
+    person = noun in PERSON_NOUNS or noun in GROUP_NOUNS or member.lower_ in GROUP_NOUNS or _year_old(member)
+    if not person:
+        return None
+    if own:
+        if len(own) != 1 or own[0].qualifier != "exact" or own[0].value is None:
+            return None                     # "at least two men and a boy": no exact total
+        return own[0].value, own
+    if any(c.like_num for c in member.children) or member.tag_ in ("NNS", "NNPS"):
+        return None                         # a plural without a number: how many is not said
+    if _year_old(member) or any(c.dep_ in ("det", "poss") and c.lower_ in ONE_DETERMINERS or _year_old(c)
+                                for c in member.children):
+        return 1.0, []                      # "a welder", "her son", "17-year-old girl"
+    return None
+
+
+def coordinated_totals(doc: Document, parsed: SpacyDoc) -> list[Figure]:
+    """ "Three miners and a welder were injured" is four injured, "two pupils and a teacher were
+    hurt" three: the members of a coordinated subject (or object of "shot", "injured") of a
+    casualty predicate add up.  The total is a new implicit figure over the whole coordination;
+    the members' own figures are parts of it, so they lose the event (a breakdown, not a second
+    count)."""
+    out: list[Figure] = []
+    done: set[int] = set()
+    for sent in parsed.sents:
+        for tok in sent:
+            if tok.pos_ not in ("VERB", "AUX", "ADJ") and tok.tag_ not in ("VBN", "VBD"):
+                continue
+            event = _event_of_predicate(sent, tok)
+            if event is None or denied_predicate(tok):
+                continue
+            objects = [c for c in tok.children if c.dep_ == "dobj" and c.conjuncts]
+            subj = objects[0] if objects and tok.lemma_.lower() in HARM_LEMMAS else _subject(tok)
+            if subj is None or subj.i in done:
+                continue
+            members = [subj] + [c for c in subj.conjuncts if c.i > subj.i]
+            if len(members) < 2 or any(m.dep_ != "conj" for m in members[1:]):
+                continue
+            counts = [_member_count(m, doc.figures) for m in members]
+            if any(c is None for c in counts):
+                continue
+            done.add(subj.i)
+            for _, parts in counts:
+                for f in parts:
+                    f.event = None
+            start = members[0].left_edge.idx
+            end = members[-1].idx + len(members[-1].text)
+            out.append(_count(doc, len(doc.figures) + len(out) + 1, start, end, (sent.start_char, sent.end_char),
+                              sum(c[0] for c in counts), "people", event))
     return out
 
 
@@ -188,7 +289,8 @@ were shot than died: "an officer was shot; the suspect was killed" are different
                else 0.0)
     out = []
     for f in shot:
-        others = bool(ADDITIONAL & set((f.counted or "").lower().split()))
+        following = doc.text[f.end:f.end + 30].lower().split()[:2]
+        others = bool(ADDITIONAL & (set((f.counted or "").lower().split()) | set(following)))
         if not dead or others:
             f.event = "wounded"
             continue
@@ -235,4 +337,5 @@ def implicit_figures(doc: Document, parsed: SpacyDoc) -> list[Figure]:
 
 @stage("implicit_counts")
 def implicit_counts(doc: Document, parsed: SpacyDoc, ctx: Context) -> None:
+    doc.figures.extend(coordinated_totals(doc, parsed))
     doc.figures.extend(implicit_figures(doc, parsed))

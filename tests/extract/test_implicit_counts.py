@@ -38,8 +38,8 @@ def test_a_number_in_the_article_wins_and_things_are_not_people(run):
 def counts():
     """(event, value) of every count figure of a text, numbers and words alike."""
     pipeline = Pipeline()
-    return lambda text: sorted((f.event, f.value) for f in pipeline(Document(id="t", text=text)).figures
-                               if f.kind == "figure" and f.unit == "count")
+    return lambda text: sorted(((f.event, f.value) for f in pipeline(Document(id="t", text=text)).figures
+                                if f.kind == "figure" and f.unit == "count"), key=lambda p: (p[0] or "", p[1]))
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -79,3 +79,52 @@ def test_more_counts_without_a_number(run, text, event, value):
 
 def test_an_article_is_still_needed_inside_a_text(run):
     assert run("Officials said driver hurt nobody.") == [] or all(f.value == 0 for f in run("Officials said driver hurt nobody."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the members of a coordinated subject add up; the members' own numbers are parts of the total
+    ("Three miners and a welder were injured in the factory fire.", [("wounded", 4)]),
+    ("Two young pupils and a teacher were hurt in the bus crash.", [("wounded", 3)]),
+    ("Four nurses and four porters were hurt when the roof fell.", [("wounded", 8)]),
+    ("The guard and a clerk were killed in the warehouse fire.", [("killed", 2)]),
+    ("A careless hunter shot himself and a friend on Sunday.", [("wounded", 2)]),
+    ("A farmer is accused of fatally shooting his brother and two nephews.", [("killed", 3)]),
+])
+def test_coordinated_people_add_up(counts, text, expected):
+    assert [(e, v) for e, v in counts(text) if e is not None] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The driver and two other passengers were not injured in the bus crash.",
+    "Two cooks were never hurt in the factory fire.",
+])
+def test_people_the_event_spared_are_no_casualties(counts, text):
+    assert [(e, v) for e, v in counts(text) if e == "wounded"] == []
+
+
+def test_a_graded_denial_still_says_hurt(counts):
+    assert ("wounded", 2.0) in counts("Two cyclists were not seriously hurt in the crash.")
+
+
+@pytest.mark.parametrize("text, event, value", [
+    ("No other worker was injured in the fire.", "wounded", 0),
+    ("A welder was burned at the plant. A second worker was not hurt.", None, None),
+    ("Both drivers were hurt in the crash on the bridge.", "wounded", 2),
+    ("He accidentally shot himself while cleaning a rifle in the barn.", "wounded", 1),
+    ("She was hurt when the scaffold gave way.", None, None),        # who "she" is may be counted already
+    ("The falling crane could have killed a worker.", None, None),     # harm that did not happen
+    ("The tenant threatened to shoot a neighbour over the fence.", None, None),
+    ("A 9-year-old boy is recovering after accidentally shooting himself in the hand.", "wounded", 1),
+    ("9-year-old accidentally shoots himself in the foot - Channel 4 News", "wounded", 1),
+])
+def test_more_people_in_words(run, text, event, value):
+    assert [(f.event, f.value) for f in run(text)] == ([] if event is None else [(event, value)])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "also" and "other" mark people beside the dead
+    ("A clerk was shot and killed in the raid. Her colleague was also shot.", [("killed", 1), ("wounded", 1)]),
+    ("A cashier was killed in the robbery. Three other guards were shot.", [("killed", 1), ("wounded", 3)]),
+])
+def test_people_shot_beside_the_dead(counts, text, expected):
+    assert [(e, v) for e, v in counts(text) if e in ("killed", "wounded")] == expected
