@@ -291,7 +291,9 @@ class SourceBook:
             return Resolution(None, False)
         if _is_footage(span):                          # "Videos show ...": evidence, not a speaker
             owner = _named_part(span)                  # "footage from the Harbour Police": the police
-            return self.resolve(owner) if owner is not None else Resolution(None, False)
+            if owner is None or _is_footage(owner):    # "footage from a police video": no body named
+                return Resolution(None, False)
+            return self.resolve(owner)
         if _names_nobody(span):
             return Resolution(None, False)
         words = clean_name(text).split()

@@ -105,6 +105,8 @@ def test_acronym_and_short_name_join_the_full_name(nlp):
     ("Drone footage showed the flooded valley.", "Drone footage"),
     ("Many have blamed the regulator for the outage.", "Many"),
     ("Only about 400 stayed behind, he said.", "Only about 400"),
+    # the named part is footage again (was an endless recursion)
+    ("Footage from a Harbour Police video showed the warehouse fire.", "Footage from a Harbour Police video"),
 ])
 def test_footage_quantifiers_and_bare_numbers_name_no_source(nlp, text, subject):
     doc, book, parsed = book_for(nlp, text)
