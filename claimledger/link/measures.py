@@ -443,11 +443,15 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
     counts = Counter(k for _, k in keyed)
     keyed.sort(key=lambda fk: (fk[1].nation is None, -counts[fk[1]], fk[0].id))
     by_dimension: dict[str, list[MeasureGroup]] = defaultdict(list)   # fits() needs the same dimension
+    counts_own = own_nations(keyed)
     for fig, key in keyed:
         fitting = [g for g in by_dimension[key.dimension] if g.key.fits(key)]
         if key.nation is None:     # an elliptical population: the nation must be in context
-            named = mentioned_nations(context[fig.id])
+            own = counts_own.get((fig.doc, _nation_base(key)), set())
+            named = own if len(own) == 1 else mentioned_nations(context[fig.id])
             fitting = [g for g in fitting if g.key.nation is None or g.key.nation in named]
+            if len(own) == 1:      # its article counts this for one nation only: that one
+                fitting = [g for g in fitting if g.key.nation in own] or fitting
         if fitting:
             best = max(fitting, key=lambda g: len(g.figures))
             best.figures.append(fig)
@@ -475,24 +479,39 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
         _mark_conversions(g)
         if g.key.nation and g.key.nation.startswith("owner:"):
             g.owner = owners.get(g.key.nation) or g.key.nation.split(":", 1)[1]
-    quiet_figures(groups, {f.id: k for f, k in keyed}, home)
+    quiet_figures(groups, {f.id: k for f, k in keyed}, home, counts_own)
     return groups
 
 
-def quiet_figures(groups: list[MeasureGroup], own: dict[str, FigureKey], home: StoryPlaces) -> None:
+def _nation_base(k: FigureKey) -> tuple:
+    return (k.head, k.event, k.dimension, k.time_ref)
+
+
+def own_nations(keyed: list[tuple[Figure, FigureKey]]) -> dict[tuple, set[str]]:
+    """(document, what is counted) -> the nations its article names for it: an article that
+    counts only Ruritanian dead means Ruritanians by "20 soldiers died" too."""
+    out: dict[tuple, set[str]] = defaultdict(set)
+    for fig, k in keyed:
+        if k.nation and not k.nation.startswith("owner:"):
+            out[(fig.doc, _nation_base(k))].add(k.nation)
+    return out
+
+
+def quiet_figures(groups: list[MeasureGroup], own: dict[str, FigureKey], home: StoryPlaces,
+                  article_nations: dict[tuple, set[str]]) -> None:
     """Fill ``MeasureGroup.quiet``: figures that belong to a measure but are no competing estimate
     of it, because their wording does not say they count the whole of the same thing.  A figure
     conflict a reader can trust needs both figures to say it themselves:
 
     * what is counted and what happened to it worded at the figure (``FigureKey.stated``);
     * its nation named when the story counts the same thing for several nations ("20 soldiers
-      died" in a story of two armies' dead belongs to one side by guess only);
+      died" in a story of two armies' dead belongs to one side by guess only), unless its own
+      article counts that thing for one nation only;
     * whole-event wording: a count given for one named place ("12,000 in Porto") beside a larger
       count of its article, or for a place that most of the story's articles do not name, is a
       part; a count worded for a part (a hospital, a subgroup) that joined the whole is one too.
     """
-    def base(k: FigureKey):
-        return (k.head, k.event, k.dimension, k.time_ref)
+    base = _nation_base
     nations: dict[tuple, set[str]] = defaultdict(set)
     for g in groups:
         if g.key.nation and not g.key.nation.startswith("owner:"):
@@ -504,7 +523,8 @@ def quiet_figures(groups: list[MeasureGroup], own: dict[str, FigureKey], home: S
                 continue
             if not k.stated:
                 g.quiet[f.id] = "what it counts is not worded beside it"
-            elif k.nation is None and g.key.nation in nations[base(g.key)] and len(nations[base(g.key)]) > 1:
+            elif k.nation is None and g.key.nation in nations[base(g.key)] and len(nations[base(g.key)]) > 1 \
+                    and article_nations.get((f.doc, base(k))) != {g.key.nation}:
                 g.quiet[f.id] = "its nation is not named and the story counts several"
             elif k.place and g.key.scope is None and (
                     k.place[3:] not in home or any(

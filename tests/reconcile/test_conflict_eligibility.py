@@ -91,3 +91,19 @@ def test_the_plural_of_an_event_counts_occurrences_not_people():
     rallies = add_figure(a, "150", 150, counted="rallies", event="marched", qualifier="at_least")
     measures, _ = build_measures([a])
     assert next(m for m in measures if people.id in m.figures) is not next(m for m in measures if rallies.id in m.figures)
+
+
+def test_an_article_that_counts_one_nation_means_it_by_a_bare_count():
+    a = doc_with("a", "Quake kills 40 people\nThe earthquake killed 40 Peruvians, officials said. Earlier, rescuers "
+                      "had said 12 people died.", published="2025-04-02")
+    b = doc_with("b", "Chile said 9 Chileans died in the earthquake, while Peru said 40 Peruvians were killed.",
+                 published="2025-04-02")
+    headline = add_figure(a, "40", 40, counted="people", event="kills")
+    peru = add_figure(a, "40", 40, counted="Peruvians", event="killed", occurrence=1)
+    early = add_figure(a, "12", 12, counted="people", event="died")
+    add_figure(b, "9", 9, counted="Chileans", event="died")
+    add_figure(b, "40", 40, counted="Peruvians", event="killed")
+    measures, groups = build_measures(copy.deepcopy([a, b]))
+    home = next(m for m in measures if peru.id in m.figures)
+    assert headline.id in home.figures and early.id in home.figures
+    assert early.id not in groups[home.id].quiet       # its article counts only Peruvians
