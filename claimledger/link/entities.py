@@ -19,13 +19,15 @@ A mention's type is voted by its parser label, by what the name itself says (``n
 and by its context in the sentence (:func:`context_type`): an age after it ("Ana Ruiz, 34,") makes
 it a person, a place preposition before it ("in Harlow") or a settlement noun after it ("Harlow
 district") a place.  The small parser often calls a town or a foreign name an ORG; the context
-outvotes a single label, not a name's consistent labels.
+outvotes a single label, not a name's consistent labels.  A big city's name (``vocab/cities.txt``,
+GeoNames) that nothing marks as a person or a body, and that no longer name absorbed, is a place.
 
 Mentions and sources receive the Entity id; Entity ids are ``E1``.. by decreasing size.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -54,6 +56,7 @@ SURNAME_SIMILARITY = 85
 class _Name:
     key: str                     # folded, titles stripped
     types: dict[str, int] = field(default_factory=dict)      # vote of the labels
+    cues: set[str] = field(default_factory=set)             # types stated by the name or its context
     surface: dict[str, int] = field(default_factory=dict)   # as written -> count
     docs: set[str] = field(default_factory=set)
     count: int = 0
@@ -154,6 +157,10 @@ def link_entities(docs: list[Document]) -> list[Entity]:
             cue = None if cleaned[2] else context_type(doc.text, m.start, m.end)
             if cue and cue != cleaned[1] and not node.startswith("place|"):
                 names[node].types[cue] = names[node].types.get(cue, 0) + CONTEXT_VOTES
+            if cue:
+                names[node].cues.add(cue)
+            if fold(cleaned[0]).split()[0] in TITLES and cleaned[1] == "person":
+                names[node].cues.add("person")            # "Senator Florence": a title says person
             refs.append((m, node, doc.id))
         for s in doc.sources:
             cleaned = clean_name(s.name or "", SOURCE_TYPES[s.kind]) if s.kind in SOURCE_TYPES else None
@@ -184,7 +191,8 @@ SURE_VOTES = 3
 CONTEXT_VOTES = 2
 """A type the mention's context states outweighs that mention's own parser label."""
 _AGE_AFTER = re.compile(r"\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*,|\(\s*(?:aged\s+)?\d{1,3}\s*\)|,\s*an?\s+\d{1,3}-year-old\b)")
-_APPOSITION_AFTER = re.compile(r"\s*,\s*(?:an?|the)\s+((?:[a-z-]+\s+){0,2}[a-z]+)\b")
+_APPOSITION_AFTER = re.compile(r"\s*,\s*(?:an?|the)\s+((?:[a-z-]+\s+){0,2}[a-z]+)\s*(?:[,.;)]|$)")
+"""Closed by punctuation: "Ana Ruiz, a retired nurse, said"; "In Harlow, a nurse said" is the next clause."""
 _WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s*,?\s+$")
 _LIST_ITEM_BEFORE = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
@@ -195,11 +203,16 @@ MAX_LIST_ITEMS = 6
 def context_type(text: str, start: int, end: int) -> Optional[str]:
     """The type the words around ``text[start:end]`` give a name, or None.
 
+    A place: a place preposition or a settlement noun before it, also as a later item of a list
+    (``"near Harlow"``, ``"the capital, Harlow"``, ``"in Esk, Osk and Harlow"``), or a settlement
+    noun or a place-name head after it (``"the Harlow suburb of"``, ``"Harlow district"``).  The
+    preposition is read first: "in Harlow (42)" is a town and its area code, not a person's age.
     A person: an age or a person noun in apposition (``"Ana Ruiz, 34,"``, ``"Ana Ruiz (34)"``,
-    ``"Ana Ruiz, a retired nurse"``) or before it (``"driver Ana Ruiz"``).  A place: a settlement noun or a place-name head after it
-    (``"the Harlow suburb of"``, ``"Harlow district"``), a settlement noun or a place preposition
-    before it (``"the capital, Harlow"``, ``"near Harlow"``).  An organisation head after a name
-    says nothing ("Harlow police chief": Harlow is where the police are)."""
+    ``"Ana Ruiz, a retired nurse,"``) or a person noun before it (``"driver Ana Ruiz"``).  An
+    organisation head after a name says nothing ("Harlow police chief": Harlow is where the police are)."""
+    before = _WORD_BEFORE.search(text[max(0, start - 20):start])
+    if _place_before(text, start, before):
+        return "place"
     after = text[end:end + 60]
     if _AGE_AFTER.match(after):
         return "person"
@@ -209,18 +222,21 @@ def context_type(text: str, start: int, end: int) -> Optional[str]:
     word = _WORD_AFTER.match(after)
     if word and (word.group(1) in vocab("name_heads_place") or word.group(1) in vocab("settlement_nouns")):
         return "place"
-    word = _WORD_BEFORE.search(text[max(0, start - 20):start])
-    if word and word.group(1) in vocab("person_nouns") and not text[start - 2:start].strip(" "):
+    if before and before.group(1) in vocab("person_nouns") and not text[start - 2:start].strip(" "):
         return "person"                                   # "garment worker Ana Ruiz"
+    return None
+
+
+def _place_before(text: str, start: int, word: Optional[re.Match]) -> bool:
     for _ in range(MAX_LIST_ITEMS):                       # "in Harlow, Esk and Osk": the list's first item
         if word and (word.group(1) in vocab("place_prepositions") or word.group(1) in vocab("settlement_nouns")):
-            return "place"
+            return True
         item = _LIST_ITEM_BEFORE.search(text[max(0, start - 60):start])
         if item is None:
-            return None
+            return False
         start -= len(item.group(0))
         word = _WORD_BEFORE.search(text[max(0, start - 20):start])
-    return None
+    return False
 
 
 def _person_behind_role(source, cleaned):
@@ -242,6 +258,8 @@ def _add(names: dict[str, _Name], key: str, type_: str, surface: str, doc_id: st
     if node.startswith("place|"):
         type_ = "place"
     entry.types[type_] = entry.types.get(type_, 0) + (SURE_VOTES if sure else 1)
+    if sure:
+        entry.cues.add(type_)
     entry.surface[surface] = entry.surface.get(surface, 0) + 1
     entry.docs.add(doc_id)
     entry.count += 1
@@ -334,6 +352,8 @@ def _build(names: dict[str, _Name], uf: _UnionFind, refs: list[tuple[object, str
             for t, c in names[n].types.items():
                 votes[t] += c
         type_ = max(votes, key=lambda t: (votes[t], t == "organisation"))
+        if len(members) == 1 and _is_city(names[members[0]]):
+            type_ = "place"
         drafts.append((members, _display_name(surface, type_, members, names), type_, surface, docs))
     drafts.sort(key=lambda d: (-sum(d[3].values()), d[1]))
     node_entity: dict[str, str] = {}
@@ -347,6 +367,17 @@ def _build(names: dict[str, _Name], uf: _UnionFind, refs: list[tuple[object, str
     for obj, node, _doc in refs:
         obj.entity = node_entity[node]
     return entities
+
+
+def _is_city(entry: _Name) -> bool:
+    """A big city's name that nothing marks as a person or a body (no title, no age, no "... Hospital",
+    not the short form of a longer name): a place whatever the parser's labels ("Marseille" as PERSON)."""
+    return not entry.cues & {"person", "organisation"} and entry.key in _cities()
+
+
+@functools.cache
+def _cities() -> frozenset[str]:
+    return frozenset(fold(c) for c in vocab("cities"))
 
 
 def _display_name(surface: dict[str, int], type_: str, members: list[str], names: dict[str, _Name]) -> str:

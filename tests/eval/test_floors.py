@@ -74,4 +74,4 @@ def test_entity_and_source_names_on_the_dev_stories():
                 judged[table].append(gold[(story, table, name, kind)] == "keep")
     entity = sum(judged["entity"]) / len(judged["entity"])
     source = sum(judged["source"]) / len(judged["source"])
-    assert entity >= 0.80 and source >= 0.84, (entity, source)   # measured 0.832 / 0.875
+    assert entity >= 0.82 and source >= 0.84, (entity, source)   # measured 0.850 / 0.875

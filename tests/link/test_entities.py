@@ -119,6 +119,10 @@ def test_context_types_a_name_the_parser_mislabels():
     assert of("Ida Vale") == "person"         # "a retired teacher"
     assert of("Osk") == "place"               # "The capital, Osk"
     assert of("Acme Corp") is None
+    coded = "Marches were held in Harlow (42) and Esk."
+    assert context_type(coded, coded.index("Harlow"), coded.index("Harlow") + 6) == "place"
+    clause = "In Harlow, a nurse said the ward was full."
+    assert context_type(clause, 3, 9) is None          # the next clause's subject, not an apposition
     listed = "Marches were held in Harlow, Esk, Osk and Tarn on Sunday, Acme Corp and Tarn Bank said."
     for name in ("Esk", "Osk", "Tarn"):
         assert context_type(listed, listed.index(name), listed.index(name) + len(name)) == "place"
@@ -149,3 +153,15 @@ def test_a_name_written_short_joins_the_one_longer_name():
     docs = [a, b, c]
     assert entity_of(docs, "Rafiq Hasan") == entity_of(docs, "Rafiq Hasan Talukder")
     assert entity_of(docs, "Lena Maria") not in (entity_of(docs, "Lena Maria Ost"), entity_of(docs, "Lena Maria Berg"))
+
+
+def test_a_big_city_the_parser_calls_a_person_is_a_place_unless_something_says_person():
+    a = doc_with("a", "Marseille saw the largest march. Victoria, 52, led it.")
+    b = doc_with("b", "Crowds filled Marseille again. Senator Florence spoke.")
+    add_mention(a, "Marseille", "PERSON")
+    add_mention(b, "Marseille", "PERSON")
+    add_mention(a, "Victoria", "PERSON")          # an age after it: a person
+    add_mention(b, "Senator Florence", "PERSON")  # a title: a person
+    entities = {e.name: e.type for e in link_entities([a, b])}
+    assert entities["Marseille"] == "place"
+    assert entities["Victoria"] == "person" and entities["Florence"] == "person"
