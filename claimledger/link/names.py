@@ -7,6 +7,8 @@ common alternative names), nothing about any particular story.
 
 from __future__ import annotations
 
+import functools
+
 import re
 import unicodedata
 
@@ -94,6 +96,7 @@ COUNTRY_NAMES = frozenset(DEMONYMS.values()) - {"west"}
 """Countries named by their own name (the demonym table's targets)."""
 
 
+@functools.lru_cache(maxsize=65536)   # asked for every word pair of every figure's sentence
 def canonical_place(folded: str) -> str | None:
     """The canonical country for a folded name, alias or demonym, else None."""
     if folded in ALIAS_INDEX:
