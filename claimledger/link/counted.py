@@ -273,3 +273,24 @@ def _event_before_words(before: str) -> Optional[str]:
 
 WEAK_EVENT_WORDS = vocab.words("weak_event_words")
 """Event words that count only when the parse attaches them to the figure."""
+
+
+RELATIVE_STATE = re.compile(r"^\s*(?:[a-z-]+\s+){0,3}?(?:who|that|which)\s+(?:had been|have been|has been|were|was|"
+                            r"are|is)\s+")
+LATER = {"later", "then", "subsequently", "since", "eventually", "afterwards", "have", "has", "had"}
+
+
+def later_event(after: str) -> Optional[str]:
+    """ "17 soldiers who were badly hurt later died": a relative clause tells what the people
+    counted had been; the verb after it ("later died", "have since succumbed") what they are
+    counted for now, so that event decides."""
+    clause = fold(re.split(r"[,;:.]", after)[0])
+    m = RELATIVE_STATE.match(clause)
+    if not m:
+        return None
+    words = clause[m.end():].split()
+    found = [(i, EVENT_INDEX[w]) for i, w in enumerate(words) if w in EVENT_INDEX and w not in WEAK_EVENT_WORDS]
+    if not found or any(w == "and" or w[:1].isdigit() for w in words):
+        return None
+    first = found[0][1]
+    return next((e for i, e in found[1:] if e != first and LATER & set(words[max(0, i - 2):i])), None)

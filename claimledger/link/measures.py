@@ -32,7 +32,7 @@ from typing import Optional
 
 from claimledger.link.counted import (  # noqa: F401  (re-exported for callers of measures)
     BASE_UNIT, DEMONYMS, EVENT_INDEX, EVENT_LABEL, HEAD_CLASS, HEAD_EVENT, OWNER_VERBS, PRESENCE_EVENTS, UNIT_LABEL, dimension,
-    event_near, is_difference, phrase_after, mentioned_nations, normalise_counted, normalise_event, population_in,
+    event_near, is_difference, later_event, phrase_after, mentioned_nations, normalise_counted, normalise_event, population_in,
     singular, subject_before,
 )
 from claimledger import vocab
@@ -124,6 +124,7 @@ def _inherit_earlier_keys(keyed: list[tuple[Figure, FigureKey]], docs: dict[str,
     the official count of 140"), measures the same thing as the figure beside it."""
     by_sentence = _by_sentence(keyed)
     out = []
+    increments: set[str] = set()
     for fig, key in keyed:
         doc = docs.get(fig.doc)
         same = by_sentence[(fig.doc, fig.sentence_start)]
@@ -132,9 +133,11 @@ def _inherit_earlier_keys(keyed: list[tuple[Figure, FigureKey]], docs: dict[str,
             update = next((k for g, k in same if g is not fig and k.event and k.dimension == key.dimension), None)
             key = update or key
         elif doc is not None and RUNNING_TOTAL.search(doc.text[fig.sentence_start:fig.start]):
-            part = next((k for g, k in reversed(same) if g.start < fig.start and k.event
+            part = next(((g, k) for g, k in reversed(same) if g.start < fig.start and k.event
                          and k.dimension == key.dimension), None)
-            key = replace(part, scope=None) if part else key   # "another 29 bodies ..., bringing the total to 507"
+            if part:                        # "another 29 bodies ..., bringing the total to 507"
+                key = replace(part[1], scope=None)
+                increments.add(part[0].id)  # "17 more later died, taking the toll to 20": 17 is an increment
         elif doc is not None and key.head == "?" and not fig.counted:
             listed = next((k for g, k in reversed(same) if g.start < fig.start and k.head != "?"
                            and k.dimension == key.dimension), None)
@@ -146,7 +149,7 @@ def _inherit_earlier_keys(keyed: list[tuple[Figure, FigureKey]], docs: dict[str,
                           and CONTRAST.search(doc.text[min(g.end, fig.end):max(g.start, fig.start)])), None)
             key = rival or key              # "organisers counted 150,000 people, while police said 62,000 took part"
         out.append((fig, key))
-    return out
+    return [(f, replace(k, scope="additional") if f.id in increments and not k.scope else k) for f, k in out]
 
 
 def _by_sentence(keyed: list[tuple[Figure, FigureKey]]) -> dict[tuple[str, int], list[tuple[Figure, FigureKey]]]:
@@ -159,8 +162,9 @@ def _by_sentence(keyed: list[tuple[Figure, FigureKey]]) -> dict[tuple[str, int],
 
 
 RUNNING_TOTAL = re.compile(r"\b(?:bringing|taking|raising|pushing|lifting)\s+(?:the\s+|its\s+)?(?:\w+\s+)?"
-                           r"(?:total|toll|tally|number|count|figure)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$", re.I)
-""""..., bringing the total to 507": the whole count of what the sentence just counted."""
+                           r"(?:total|toll|tally|number|count|figure)\s+(?:\w+\s+){0,5}?to\s+(?:\w+\s+)?$", re.I)
+""""..., bringing the total to 507", "taking the number of dead to 20": the whole count of what the
+sentence just counted."""
 CONTRAST = re.compile(r"\b(?:while|whereas|but|against|compared (?:with|to)|versus|vs|rather than|instead of)\b",
                       re.I)
 """Two counts set against each other in one sentence estimate the same thing."""
@@ -262,8 +266,8 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
         s_head, s_nation = population_in(sentence)
         head, nation = head or s_head, nation or s_nation
     own_event = None if _names_itself(fig) else fig.event
-    event = _phrase_with_event_word(own_event, after) or normalise_event(own_event) or implied or \
-        event_near(before, after, head is not None or dim != "count")
+    event = later_event(after) or _phrase_with_event_word(own_event, after) or normalise_event(own_event) or \
+        implied or event_near(before, after, head is not None or dim != "count")
     if event is None and dim == "count" and not fig.counted:
         topic = re.search(r"\b(?:the|a|an|its|their)\s+((?:[a-z]+\s+)?toll)\b(?!.*\b(?:and|while|but)\b)", fold(before))
         if topic:                           # "The toll from the blast near the port of Varna, reached 40"

@@ -50,3 +50,12 @@ def test_tolls_from_a_disaster_and_patients_in_hospital():
     assert event_near("Officials said", " people were in the stands") is None
     assert event_near("The number of families evacuated has grown: the council now counts", " families") == "displaced"
     assert subject_before("Delta cholera cases top ") == "cases"
+
+
+def test_the_verb_after_a_relative_clause_says_what_the_people_are_counted_for():
+    from claimledger.link.counted import later_event
+    assert later_event(" miners who were badly hurt in the blast later died in hospital") == "killed"
+    assert later_event(" passengers who had been injured have since died") == "killed"
+    assert later_event(" people who were injured were treated at the scene") is None
+    assert later_event(" people who were killed and 40 injured") is None
+    assert later_event(" people were injured") is None

@@ -204,3 +204,15 @@ def test_a_vague_number_word_is_not_an_event_and_a_place_name_is_not_what_is_cou
     measures, _ = build_measures([a])
     assert measure_with(measures, scores).event != "scored"
     assert "varna" not in measure_with(measures, toll).label.lower()
+
+
+def test_a_count_that_takes_the_toll_to_a_new_total_is_an_increment():
+    a = doc_with("a", "Nine miners who were hurt in the blast later died, taking the number of dead to 31.",
+                 published="2025-02-01")
+    b = doc_with("b", "Officials said 31 miners were killed in the blast.", published="2025-02-01")
+    nine = add_figure(a, "Nine", 9, counted="miners", event="hurt")
+    total = add_figure(a, "31", 31)
+    other = add_figure(b, "31", 31, counted="miners", event="killed")
+    measures, _ = build_measures([a, b])
+    assert measure_with(measures, total) is measure_with(measures, other)
+    assert measure_with(measures, nine).scope == "additional" and measure_with(measures, nine).event == "killed"
