@@ -293,13 +293,15 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
         event = "destroyed"                 # "aircraft losses": things are not killed
     if fig.relative == "change":
         event = f"change:{fig.change or ''}".rstrip(":") if not event or dim == "percent" else event
+    generic_share = False
     if dim == "percent" and head in ("people", "troops") and fig.counted:
-        head = _group_named(fig.counted) or head   # "42% of teachers" vs "30% of rail workers": other groups
+        named_group = _group_named(fig.counted)    # "42% of teachers" vs "30% of rail workers": other groups
+        head, generic_share = named_group or head, named_group is None   # "40% of staff": whose staff?
     if head is None and dim in ("area", "length"):
         head = "territory"
     if head is None and event is None:
         return None
-    stated = not (event is None and dim == "count" and head in ("troops", "people"))
+    stated = not (event is None and dim == "count" and head in ("troops", "people")) and not generic_share
     if head == "troops" and event is None:
         event = "deployed"                  # a bare force is the one present, but nothing says so
     if head is None:
@@ -420,7 +422,8 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
             share = last_share.get(fig.doc)
             if share and 0 <= fig.start - share[0] <= SHARE_REACH and (key is None or key.head == "?"):
                 key = replace(share[1], event=(key and key.event) or share[1].event,
-                              stated=share[0] > fig.sentence_start)   # the group of an earlier sentence is a guess
+                              stated=share[1].stated and share[0] > fig.sentence_start)
+                # the group of an earlier sentence is a guess
         elif key is not None and key.dimension == "percent" and fig.counted:
             last_share[fig.doc] = (fig.end, key)
         if key is None or all(v is None for v in (fig.value, fig.low, fig.high)):

@@ -107,3 +107,12 @@ def test_an_article_that_counts_one_nation_means_it_by_a_bare_count():
     home = next(m for m in measures if peru.id in m.figures)
     assert headline.id in home.figures and early.id in home.figures
     assert early.id not in groups[home.id].quiet       # its article counts only Peruvians
+
+
+def test_shares_of_a_generic_group_do_not_conflict():
+    a = doc_with("a", "At the port, 35% of workers stopped work, the operator said.", published="2025-04-02")
+    b = doc_with("b", "At the airport, 60% of staff stopped work, the union said.", published="2025-04-02")
+    port = add_figure(a, "35%", 35, counted="workers", event="stopped work", unit="percent")
+    add_figure(b, "60%", 60, counted="staff", event="stopped work", unit="percent")
+    assert port.id in quiet([a, b])
+    assert not figure_conflicts([a, b])
