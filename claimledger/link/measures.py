@@ -38,7 +38,7 @@ from claimledger.link.counted import (  # noqa: F401  (re-exported for callers o
 from claimledger import vocab
 from claimledger.link import embeddings
 from claimledger.link.counted import PEOPLE_EVENTS
-from claimledger.link.scope import scope_of, story_year, time_ref
+from claimledger.link.scope import INCLUDING, scope_of, story_year, time_ref
 from claimledger.link.names import fold
 from claimledger.link.timeline import is_earlier_value
 from claimledger.model import EVENTS, Document, Figure, Measure
@@ -148,8 +148,34 @@ def _inherit_earlier_keys(keyed: list[tuple[Figure, FigureKey]], docs: dict[str,
                           and k.head == "people"
                           and CONTRAST.search(doc.text[min(g.end, fig.end):max(g.start, fig.start)])), None)
             key = rival or key              # "organisers counted 150,000 people, while police said 62,000 took part"
+        if doc is not None and key.event is None and INCLUDING.search(doc.text[fig.sentence_start:fig.start]):
+            whole = next((k for g, k in reversed(same) if g.start < fig.start and k.event and not k.scope
+                          and k.dimension == key.dimension), None)
+            if whole:                       # "1.1 million marched, including 80,000 in Lisbon": a part of it
+                key = replace(whole, scope=key.scope or "subgroup", place=key.place, stated=whole.stated)
+        elif doc is not None and not key.scope:
+            key = _place_set_against(fig, key, same, doc) or key
         out.append((fig, key))
     return [(f, replace(k, scope="additional") if f.id in increments and not k.scope else k) for f, k in out]
+
+
+WHOLE_WORDS = vocab.words("whole_scope_words")
+
+
+def _place_set_against(fig: Figure, key: FigureKey, same: list[tuple[Figure, FigureKey]], doc: Document
+                       ) -> Optional[FigureKey]:
+    """ "Police counted 80,000 in Lisbon, while the unions counted 400,000": a count set against
+    an earlier count for a place, saying nothing of a place or of the whole itself, is the other
+    side's count for that place."""
+    for g, k in reversed(same):
+        if g.start >= fig.start or not (k.scope and k.scope.startswith("in ")) or k.dimension != key.dimension:
+            continue
+        between = doc.text[g.end:fig.start]
+        rest = fold(doc.text[g.end:fig.sentence_end])
+        if CONTRAST.search(between) and not any(re.search(rf"\b{re.escape(w)}\b", rest) for w in WHOLE_WORDS) \
+                and (key.head in (k.head, "people", "?")):
+            return replace(k if key.event is None else key, scope=k.scope, place=k.place)
+    return None
 
 
 def _by_sentence(keyed: list[tuple[Figure, FigureKey]]) -> dict[tuple[str, int], list[tuple[Figure, FigureKey]]]:

@@ -159,3 +159,33 @@ def test_a_capital_named_in_every_article_is_still_a_part_beside_the_national_co
     assert measure_with(measures, part) is measure_with(measures, part2)
     assert measure_with(measures, part) is not measure_with(measures, nation)
     assert not [c for c in reconcile(docs).conflicts if c.kind == "figures"]
+
+
+def test_a_part_after_including_takes_the_whole_it_is_part_of():
+    a = doc_with("a", "Officials said 41,000 people voted on Sunday, including 9,000 in Harlow.", published="2025-03-01")
+    add_mention(a, "Harlow", "GPE")
+    whole = add_figure(a, "41,000", 41000, counted="people", event="voted")
+    part = add_figure(a, "9,000", 9000)
+    measures, _ = build_measures([a])
+    assert measure_with(measures, part) is not measure_with(measures, whole)
+    assert measure_with(measures, part).event == measure_with(measures, whole).event
+    assert measure_with(measures, part).scope == "in harlow"
+
+
+def test_a_count_set_against_a_place_count_is_for_that_place_unless_it_says_the_whole():
+    a = doc_with("a", "Observers counted 3,000 voters in Harlow, while the party counted 7,000.", published="2025-03-01")
+    b = doc_with("b", "Observers counted 3,200 voters in Harlow, while the party said 90,000 voted nationwide.",
+                 published="2025-03-01")
+    c = doc_with("c", "About 88,000 people voted, officials said. In Kell, 2,000 voted.", published="2025-03-01")
+    add_mention(a, "Harlow", "GPE")
+    add_mention(b, "Harlow", "GPE")
+    add_mention(c, "Kell", "GPE")
+    local = add_figure(a, "3,000", 3000, counted="voters", event="counted")
+    rival = add_figure(a, "7,000", 7000, event="counted")
+    add_figure(b, "3,200", 3200, counted="voters", event="counted")
+    national = add_figure(b, "90,000", 90000, event="voted")
+    add_figure(c, "88,000", 88000, counted="people", event="voted", qualifier="approx")
+    add_figure(c, "2,000", 2000, event="voted")
+    measures, _ = build_measures([a, b, c])
+    assert measure_with(measures, rival) is measure_with(measures, local)
+    assert measure_with(measures, national).scope is None
