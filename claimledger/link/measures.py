@@ -200,10 +200,21 @@ OWN_POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$|^\s*(?:of\s+)?(?:it
                             r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:lost|loses|lose|suffered)\s+$", re.I)
 
 
+SUBJECT_LOSS = re.compile(r"(?:^|[^\w'’-])((?:[\w'’-]+\s+)?[\w'’-]+)\s+(?:has\s+|had\s+|have\s+)?(?:only\s+)?"
+                          r"(?:lost|loses|lose|suffered|suffers|admitted|admits|acknowledged|acknowledges|"
+                          r"confirmed|confirms)\s+(?:only\s+|about\s+|some\s+|around\s+|nearly\s+|at least\s+)?$",
+                          re.I)
+"""A nation (or its capital) as the subject of a loss: "India lost 20 soldiers", "Beijing has
+acknowledged only four deaths" count that nation's own people."""
+
+
 def owning_nation(before: str, after: str) -> Optional[str]:
     """The country whose people a count is, when the sentence says it of the only country it
     names before the figure: "Ecuador said it lost 3 soldiers", "Ecuador admitted that 3 of its
     soldiers died".  Two sides' dead are two measures."""
+    subject = SUBJECT_LOSS.search(before)
+    if subject and len(mentioned_nations(subject.group(1))) == 1:
+        return next(iter(mentioned_nations(subject.group(1))))   # "India lost 20 soldiers", "Beijing admitted four deaths"
     nations = mentioned_nations(before)
     if len(nations) != 1:
         return None
@@ -477,14 +488,18 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
     keyed.sort(key=lambda fk: (fk[1].nation is None, -counts[fk[1]], fk[0].id))
     by_dimension: dict[str, list[MeasureGroup]] = defaultdict(list)   # fits() needs the same dimension
     counts_own = own_nations(keyed)
+    sure: set[str] = set()     # figures whose nation their own article settles
     for fig, key in keyed:
         fitting = [g for g in by_dimension[key.dimension] if g.key.fits(key)]
         if key.nation is None:     # an elliptical population: the nation must be in context
             own = counts_own.get((fig.doc, _nation_base(key)), set())
+            if mentioned_nations(texts[fig.doc][fig.sentence_start:fig.sentence_end]) - own:
+                own = set()        # its sentence names another nation: the article's one is no answer
             named = own if len(own) == 1 else mentioned_nations(context[fig.id])
             fitting = [g for g in fitting if g.key.nation is None or g.key.nation in named]
             if len(own) == 1:      # its article counts this for one nation only: that one
                 fitting = [g for g in fitting if g.key.nation in own] or fitting
+                sure.add(fig.id)
         if fitting:
             best = max(fitting, key=lambda g: len(g.figures))
             best.figures.append(fig)
@@ -512,7 +527,7 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
         _mark_conversions(g)
         if g.key.nation and g.key.nation.startswith("owner:"):
             g.owner = owners.get(g.key.nation) or g.key.nation.split(":", 1)[1]
-    quiet_figures(groups, {f.id: k for f, k in keyed}, home, counts_own)
+    quiet_figures(groups, {f.id: k for f, k in keyed}, home, sure)
     return groups
 
 
@@ -531,7 +546,7 @@ def own_nations(keyed: list[tuple[Figure, FigureKey]]) -> dict[tuple, set[str]]:
 
 
 def quiet_figures(groups: list[MeasureGroup], own: dict[str, FigureKey], home: StoryPlaces,
-                  article_nations: dict[tuple, set[str]]) -> None:
+                  sure: set[str]) -> None:
     """Fill ``MeasureGroup.quiet``: figures that belong to a measure but are no competing estimate
     of it, because their wording does not say they count the whole of the same thing.  A figure
     conflict a reader can trust needs both figures to say it themselves:
@@ -557,7 +572,7 @@ def quiet_figures(groups: list[MeasureGroup], own: dict[str, FigureKey], home: S
             if not k.stated:
                 g.quiet[f.id] = "what it counts is not worded beside it"
             elif k.nation is None and g.key.nation in nations[base(g.key)] and len(nations[base(g.key)]) > 1 \
-                    and article_nations.get((f.doc, base(k))) != {g.key.nation}:
+                    and f.id not in sure:
                 g.quiet[f.id] = "its nation is not named and the story counts several"
             elif k.place and g.key.scope is None and (
                     k.place[3:] not in home or any(

@@ -116,3 +116,16 @@ def test_shares_of_a_generic_group_do_not_conflict():
     add_figure(b, "60%", 60, counted="staff", event="stopped work", unit="percent")
     assert port.id in quiet([a, b])
     assert not figure_conflicts([a, b])
+
+
+def test_a_nation_that_lost_people_counts_its_own_even_in_an_article_about_another():
+    a = doc_with("a", "Chile said 9 Chileans died. Peru lost 40 people in the earthquake.", published="2025-04-02")
+    b = doc_with("b", "Officials said 40 Peruvians were killed. Chile confirmed 9 deaths.", published="2025-04-02")
+    add_figure(a, "9", 9, counted="Chileans", event="died")
+    peru = add_figure(a, "40", 40, counted="people", event="lost")
+    peruvians = add_figure(b, "40", 40, counted="Peruvians", event="killed")
+    chile = add_figure(b, "9", 9, counted="deaths")
+    measures, _ = build_measures(copy.deepcopy([a, b]))
+    home = next(m for m in measures if peru.id in m.figures)
+    assert peruvians.id in home.figures and chile.id not in home.figures
+    assert not figure_conflicts([a, b])
