@@ -294,3 +294,20 @@ def later_event(after: str) -> Optional[str]:
         return None
     first = found[0][1]
     return next((e for i, e in found[1:] if e != first and LATER & set(words[max(0, i - 2):i])), None)
+
+
+def combined_after(after: str) -> Optional[str]:
+    """ "43 killed or seriously injured", "120 dead and injured": one count of both, not a count
+    of the dead (a number between the two words would make them two counts: "300 killed and
+    2,700 wounded")."""
+    words = fold(re.split(r"[,;:.]", after)[0]).split()[:7]
+    events = [EVENT_INDEX.get(w) if w not in WEAK_EVENT_WORDS else None for w in words]
+    for i, e in enumerate(events):
+        if e not in ("killed", "wounded"):
+            continue
+        for j in range(i + 2, min(i + 4, len(words))):
+            if words[i + 1] in ("or", "and") and events[j] in ("killed", "wounded") and events[j] != e \
+                    and not any(w[:1].isdigit() for w in words[i + 1:j]):
+                return "killed_and_wounded"
+        return None
+    return None

@@ -32,7 +32,7 @@ from typing import Optional
 
 from claimledger.link.counted import (  # noqa: F401  (re-exported for callers of measures)
     BASE_UNIT, DEMONYMS, EVENT_INDEX, EVENT_LABEL, HEAD_CLASS, HEAD_EVENT, OWNER_VERBS, PRESENCE_EVENTS, UNIT_LABEL, dimension,
-    event_near, is_difference, later_event, phrase_after, mentioned_nations, normalise_counted, normalise_event, population_in,
+    combined_after, event_near, is_difference, later_event, phrase_after, mentioned_nations, normalise_counted, normalise_event, population_in,
     singular, subject_before,
 )
 from claimledger import vocab
@@ -303,7 +303,7 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
         s_head, s_nation = population_in(sentence)
         head, nation = head or s_head, nation or s_nation
     own_event = None if _names_itself(fig) else fig.event
-    event = later_event(after) or _phrase_with_event_word(own_event, after) or normalise_event(own_event) or \
+    event = later_event(after) or combined_after(after) or _phrase_with_event_word(own_event, after) or normalise_event(own_event) or \
         implied or event_near(before, after, head is not None or dim != "count")
     if event is None and dim == "count" and not fig.counted:
         topic = re.search(r"\b(?:the|a|an|its|their)\s+((?:[a-z]+\s+)?toll)\b(?!.*\b(?:and|while|but)\b)", fold(before))
@@ -375,7 +375,7 @@ def _group_named(counted: str) -> Optional[str]:
     words = [singular(w) for w in fold(counted).split() if w not in GROUP_STOP and not w.isdigit()]
     if len(words) < 2:
         return None
-    return " ".join(words[-2:])
+    return " ".join(words[-3:])            # "primary school teacher" and "secondary school teacher" differ
 
 
 def _only_as_a_name(word: str, before: str) -> bool:

@@ -59,3 +59,11 @@ def test_the_verb_after_a_relative_clause_says_what_the_people_are_counted_for()
     assert later_event(" people who were injured were treated at the scene") is None
     assert later_event(" people who were killed and 40 injured") is None
     assert later_event(" people were injured") is None
+
+
+def test_killed_or_injured_in_one_phrase_is_one_combined_count():
+    from claimledger.link.counted import combined_after
+    assert combined_after(" miners killed or badly injured in the blast") == "killed_and_wounded"
+    assert combined_after(" people dead and injured") == "killed_and_wounded"
+    assert combined_after(" killed and 40 injured") is None
+    assert combined_after(" people were killed, officials said") is None

@@ -216,3 +216,11 @@ def test_a_count_that_takes_the_toll_to_a_new_total_is_an_increment():
     measures, _ = build_measures([a, b])
     assert measure_with(measures, total) is measure_with(measures, other)
     assert measure_with(measures, nine).scope == "additional" and measure_with(measures, nine).event == "killed"
+
+
+def test_shares_of_differently_qualified_groups_stay_apart():
+    a = doc_with("a", "About 30% of primary school teachers voted, and 45% of secondary school teachers.")
+    primary = add_figure(a, "30%", 30, counted="primary school teachers", event="voted", unit="percent")
+    secondary = add_figure(a, "45%", 45, counted="secondary school teachers", event="voted", unit="percent")
+    measures, _ = build_measures([a])
+    assert measure_with(measures, primary) is not measure_with(measures, secondary)
