@@ -121,6 +121,8 @@ def row(out: dict) -> dict[str, Any]:
             "measures F1": f"{ms['pairwise_f1']:.3f}",
             "disputes flagged": f"{ds['flagged']}/{ds['n']}", "backed": f"{ds['evidenced']}/{ds['n']}",
             "conflicts justified": f"{cs['justified']}/{cs['judged']}",
+            "sources": f"{fg['source_ok_via']}/{fg['source_n']}",
+            "_sources": (fg["source_ok_via"], fg["source_n"]),
             "_": (fg["event_ok"], fg["event_n"], ms["pairwise_f1"], ds["evidenced"], ds["n"], cs["justified"],
                   cs["judged"])}
 
@@ -150,7 +152,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 2
     names = args.stories or [*DEV, *HELD_BACK]
     rows = evaluate(names, args.cache, args.verbose)
-    cols = ["figures F1", "event", "measures F1", "disputes flagged", "backed", "conflicts justified"]
+    cols = ["figures F1", "event", "measures F1", "disputes flagged", "backed", "conflicts justified", "sources"]
     print(f"{'story':36} {'set':9} {'run':5} " + " ".join(f"{c:>19}" for c in cols))
     for name, run, r in rows:
         kind = "dev" if name in DEV else "held-back"
@@ -163,10 +165,12 @@ def main(argv: Optional[list[str]] = None) -> int:
         mf = sum(s[2] for s in sel) / len(sel)
         backed = sum(s[3] for s in sel) / max(1, sum(s[4] for s in sel))
         just = sum(s[5] for s in sel) / max(1, sum(s[6] for s in sel))
+        src = [r["_sources"] for n, _, r in rows if n in group]
+        right = sum(s[0] for s in src) / max(1, sum(s[1] for s in src))
         print(f"{'== ' + kind + ' (mean F1, pooled ratios)':52} event {ev:.2f}  measures F1 {mf:.3f}  "
-              f"backed {backed:.0%}  conflicts justified {just:.0%}")
+              f"backed {backed:.0%}  conflicts justified {just:.0%}  sources right {right:.0%}")
     if args.json:
-        args.json.write_text(json.dumps([{"story": n, "run": run, **{k: v for k, v in r.items() if k != "_"}}
+        args.json.write_text(json.dumps([{"story": n, "run": run, **{k: v for k, v in r.items() if not k.startswith("_")}}
                                          for n, run, r in rows], indent=1))
     return 0
 
