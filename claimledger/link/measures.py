@@ -334,6 +334,8 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
     if dim == "percent" and head in ("people", "troops") and fig.counted:
         named_group = _group_named(fig.counted)    # "42% of teachers" vs "30% of rail workers": other groups
         head, generic_share = named_group or head, named_group is None   # "40% of staff": whose staff?
+    elif dim == "percent" and head not in (None, "?") and fig.counted:
+        head = _group_named(fig.counted) or head   # "primary school teacher" vs "secondary school teacher"
     if head is None and dim in ("area", "length"):
         head = "territory"
     if head is None and event is None:
