@@ -325,14 +325,22 @@ def restating(a: Row, b: Row, docs: dict[str, Document]) -> bool:
     """Two figures of one article from one origin are that source giving parts, steps or a
     restatement ("2 million nationwide, 400,000 in the capital"), never a contradiction of itself;
     unless its sentence sets them against each other ("police counted 80,000, while the unions
-    claimed 400,000"): then they are two sides, whoever the attribution credits."""
+    claimed 400,000") or credits each ("26,000 according to the police, and 140,000 according to
+    the unions"): then they are two sides, whoever the attribution credits."""
     if a.fig.doc != b.fig.doc or a.origin.key != b.origin.key:
         return False
     doc = docs.get(a.fig.doc)
     if doc is None or a.fig.sentence_start != b.fig.sentence_start:
         return True
     first, second = sorted((a.fig, b.fig), key=lambda f: f.start)
-    return not CONTRAST.search(doc.text[first.end:second.start])
+    between = doc.text[first.end:second.start]
+    return not (CONTRAST.search(between) or TWO_CREDITS.search(between))
+
+
+TWO_CREDITS = re.compile(r"\baccording to\b|\b(?:said|says|claimed|claims|counted|estimated|put)\b[^.;]*"
+                         r"\b(?:while|and|but)\b", re.I)
+"""Two figures of one sentence credited each to someone ("26,000 according to the police, and
+140,000 according to the unions"; "police said 26,000 and organisers 140,000")."""
 
 
 def pairwise_sample(rows: list[Row], limit: int = PAIRWISE_LIMIT) -> list[Row]:

@@ -129,3 +129,18 @@ def test_a_nation_that_lost_people_counts_its_own_even_in_an_article_about_anoth
     home = next(m for m in measures if peru.id in m.figures)
     assert peruvians.id in home.figures and chile.id not in home.figures
     assert not figure_conflicts([a, b])
+
+
+def test_two_figures_each_credited_in_one_sentence_are_two_sides():
+    a = doc_with("a", "In Harlow, 3,000 people voted according to observers, and 7,000 according to the party.",
+                 published="2025-04-02")
+    b = doc_with("b", "The party said 90,000 people voted nationwide. In Kell, 500 people voted.",
+                 published="2025-04-02")
+    add_mention(a, "Harlow", "GPE")
+    add_mention(b, "Kell", "GPE")
+    add_figure(b, "500", 500, counted="people", event="voted")
+    add_figure(a, "3,000", 3000, counted="people", event="voted")
+    add_figure(a, "7,000", 7000, counted="people", event="voted")
+    add_figure(b, "90,000", 90000, counted="people", event="voted")
+    conflicts = figure_conflicts([a, b])
+    assert len(conflicts) == 1 and set(conflicts[0].items) == {"a:f1", "a:f2"}
