@@ -632,7 +632,7 @@ def _unscope_without_total(groups: list[MeasureGroup]) -> None:
     killed" with no other toll is the whole event, told with its place."""
     def base(k: FigureKey):
         return (k.event, k.dimension, k.time_ref, k.nation)
-    for g in [g for g in groups if g.key.scope and g.key.scope not in ("additional", "subgroup", "remaining")]:
+    for g in [g for g in groups if g.key.scope and g.key.scope not in ("additional", "subgroup", "remaining", "each")]:
         if any(w in g.key.scope.split() for w in ("including",)) or g not in groups:
             continue
         top = max((f.value or 0) for f in g.figures)

@@ -30,6 +30,9 @@ SCOPE_NOUNS = vocab.words("scope_places")
 AMONG = re.compile(r"^\W*(?:[\w'’-]+\s+){0,4}?(?:were|was|are|is)?\s*among\s+(?:the\s+)?(?:\d[\d,]*\s+)?"
                    r"(dead|deceased|victims|killed|injured|wounded|casualties|fatalities|missing)\b", re.I)
 OF_THEM = re.compile(r"^\s*(?:of|among)\s+(?:them|those|these|whom|the\s+(?:[A-Z][\w-]+\s+)?(?:dead|victims|rescued|injured))\b", re.I)
+EACH = re.compile(r"^\s*(?:[\w'’-]+\s+){0,2}?(?:(?:from|on|of|for|in|at)\s+(?:each|every|either)\b|each\b|apiece\b)",
+                  re.I)
+"""A count per part ("10,000 troops on each side", "two apiece")."""
 REMAINING = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:still|remain|remains|remained|remaining)\b", re.I)
 INCLUDING = re.compile(r"\b(?:including|among them|of whom|of which)\s+(?:at least\s+|about\s+|some\s+)?$", re.I)
 INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|additional|further)\s+$", re.I)
@@ -99,6 +102,8 @@ def scope_of(fig: Figure, doc: Document, earlier_events: set[str], event: Option
     head_words = {w.rstrip("s") for w in fold(fig.counted or "").split()} | set(fold(fig.counted or "").split())
     if AMONG.match(after):
         return _subgroup(fig.counted) or "subgroup"
+    if EACH.match(after):
+        return "each"                       # "10,000 troops on each side": a count per part, not the total
     if OF_THEM.match(after):
         place = named_place(fig, doc)       # "1.1 million, 80,000 of them in Lisbon": that town's count
         return f"in {place}" if place else "subgroup"

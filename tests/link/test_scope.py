@@ -189,3 +189,13 @@ def test_a_count_set_against_a_place_count_is_for_that_place_unless_it_says_the_
     measures, _ = build_measures([a, b, c])
     assert measure_with(measures, rival) is measure_with(measures, local)
     assert measure_with(measures, national).scope is None
+
+
+def test_a_count_per_part_is_not_the_total():
+    a = doc_with("a", "About 4,000 volunteers came from each province. Officials said 12,000 volunteers came.",
+                 published="2025-03-01")
+    each = add_figure(a, "4,000", 4000, counted="volunteers", event="came", qualifier="approx")
+    total = add_figure(a, "12,000", 12000, counted="volunteers", event="came")
+    measures, _ = build_measures([a])
+    assert measure_with(measures, each).scope == "each"
+    assert measure_with(measures, each) is not measure_with(measures, total)
