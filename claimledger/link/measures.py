@@ -143,9 +143,11 @@ def _inherit_earlier_keys(keyed: list[tuple[Figure, FigureKey]], docs: dict[str,
                            and k.dimension == key.dimension), None)
             key = replace(key, head=listed.head, nation=listed.nation) if listed else key
             # "1,127 bodies recovered; 834 handed over": a list goes on counting the same population
-        elif doc is not None and key.event is None and key.head in ("people", "?"):
+        elif doc is not None and key.event is None:
             rival = next((k for g, k in same if g is not fig and k.event and k.dimension == key.dimension
-                          and k.head == "people"
+                          and (k.head == key.head or key.head in ("people", "?") and k.head == "people")
+                          and (k.nation == key.nation or key.nation is None
+                               and not (k.nation or "").startswith("owner:"))   # whose count it is stays
                           and CONTRAST.search(doc.text[min(g.end, fig.end):max(g.start, fig.start)])), None)
             key = rival or key              # "organisers counted 150,000 people, while police said 62,000 took part"
         if doc is not None and key.event is None and INCLUDING.search(doc.text[fig.sentence_start:fig.start]):
@@ -341,7 +343,7 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
     if head is None and event is None:
         return None
     stated = not (event is None and dim == "count" and head in ("troops", "people")) and not generic_share
-    if head == "troops" and event is None:
+    if head == "troops" and event is None and dim == "count":
         event = "deployed"                  # a bare force is the one present, but nothing says so
     if head is None:
         head = "people" if event in {"killed", "wounded", "killed_and_wounded", "missing"} else "?"

@@ -74,8 +74,10 @@ def time_ref(fig: Figure, doc: Document, year: Optional[int]) -> str:
         return "historical"
     if own_year and _dated_by_past_year(before, own_year):
         return "historical"
-    if TIME_DISTANCE.search(sentence):
-        return "historical"
+    after = doc.text[fig.end:fig.sentence_end]
+    own_after = re.split(r"\d", after, maxsplit=1)[0]   # up to the next number: the next figure's own words
+    if TIME_DISTANCE.search(before) or TIME_DISTANCE.search(own_after):
+        return "historical"                 # "$4.2 billion, up from $3.9 billion a year earlier": only the second
     return "current"
 
 

@@ -224,3 +224,12 @@ def test_shares_of_differently_qualified_groups_stay_apart():
     secondary = add_figure(a, "45%", 45, counted="secondary school teachers", event="voted", unit="percent")
     measures, _ = build_measures([a])
     assert measure_with(measures, primary) is not measure_with(measures, secondary)
+
+
+def test_a_bare_count_set_against_another_takes_its_key_but_not_its_owner():
+    a = doc_with("a", "The firm will cut 1,500 jobs, a union said, while the firm put the number at 1,200. "
+                      "Ames won 5,000 votes against 4,000 for Bell.")
+    union = add_figure(a, "1,500", 1500, counted="jobs", event="cut")
+    firm = add_figure(a, "1,200", 1200)
+    measures, _ = build_measures([a])
+    assert measure_with(measures, union) is measure_with(measures, firm)

@@ -199,3 +199,13 @@ def test_a_count_per_part_is_not_the_total():
     measures, _ = build_measures([a])
     assert measure_with(measures, each).scope == "each"
     assert measure_with(measures, each) is not measure_with(measures, total)
+
+
+def test_a_time_distance_dates_only_the_figure_it_follows():
+    a = doc_with("a", "Sales rose to $4.2 billion in the quarter, up from $3.9 billion a year earlier.",
+                 published="2025-03-01")
+    now = add_figure(a, "$4.2 billion", 4.2e9, counted="sales", unit="USD")
+    then = add_figure(a, "$3.9 billion", 3.9e9, counted="sales", unit="USD")
+    measures, _ = build_measures([a])
+    assert measure_with(measures, now).time_ref == "current"
+    assert measure_with(measures, then).time_ref == "historical"
