@@ -162,6 +162,8 @@ def _is_age(parsed: SpacyDoc, item: Found) -> bool:
     window = [t.lower_ for t in parsed[max(0, item.start - 4):item.start]]
     if window and window[-1] in AGE_CUES:
         return True
+    if len(window) >= 2 and window[-1] == "of" and window[-2] in AGE_CUES:
+        return True   # "between the ages of 24 and 30"
     if len(window) >= 2 and window[-1] in ("and", ",", "or") and any(w in AGE_CUES for w in window[:-1]):
         return True
     if len(window) >= 2 and window[-1] == "to" and any(w in AGE_CUES for w in window):

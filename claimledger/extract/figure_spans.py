@@ -65,6 +65,9 @@ FRACTION_LEAD = {"a", "an", "one", "nearly", "almost", "about", "around", "rough
                  "than", "just", "in", "by", "approximately", "only", "least", "two", "three", "four"}
 """Words that make 'half' / 'third' / 'quarter' a number (not 'the fourth quarter', 'this half')."""
 
+ORDINAL_FRACTIONS = {"third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+"""Fraction words that are also ordinals: before a noun ("a fourth victim") they rank, not share."""
+
 _GLUED_CURRENCY = re.compile(r"^([A-Za-z]{1,3}\$?|[$€£¥₹])(\d[\d,]*(?:\.\d+)?(?:[kmb]n?|bn|mn)?)$")
 
 
@@ -116,6 +119,9 @@ def _is_numeric(tok: Token) -> bool:
             return True   # "half a million", "a quarter million"
         if tok.is_sent_start or prev in ('"', "“", "(", ":"):
             return nxt in ("of", "the", "their", "its", "his", "her", "our", "all")
+        if prev in ("a", "an") and text in ORDINAL_FRACTIONS and tok.i + 1 < len(doc) \
+                and doc[tok.i + 1].pos_ in ("NOUN", "ADJ", "PROPN") and nxt != "of":
+            return False   # "a fourth victim", "a third straight year": an ordinal, not a share
         return prev in FRACTION_LEAD or (nxt == "of" and prev not in ("the", "this", "that", "first", "second"))
     if text == "tens":
         doc = tok.doc

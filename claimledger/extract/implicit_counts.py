@@ -82,10 +82,11 @@ def _subject(verb: Token) -> Optional[Token]:
         return _subject(verb.head)          # "a man is dead", "was pronounced dead"
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if verb.lemma_.lower() in HARM_LEMMAS and objects:
-        obj = objects[0]
-        if obj.lower_ in REFLEXIVE:
-            return next((c for c in verb.children if c.dep_ == "nsubj"), None) or _governor_subject(verb)
-        return obj
+        if objects[0].lower_ not in REFLEXIVE:
+            return objects[0]
+        if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)   # "shot a clerk, then himself"
+        # "shot himself": about the subject, found as for any predicate ("a teen who shot himself")
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
@@ -126,9 +127,6 @@ def _headline_start(subject: Token) -> Optional[int]:
 
 def _one_person(subject: Token) -> Optional[tuple[int, int, str]]:
     """(start, end, counted) of "a man" / "the victim" / "a 16-year-old" / "she": one person, no number."""
-    if subject.tag_ == "PRP" and subject.lower_ in SINGULAR_PRONOUNS and any(
-            c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in subject.head.children):
-        return subject.idx, subject.idx + len(subject.text), "people"   # "he shot himself": who, not whom
     if _year_old(subject):
         det = next((c for c in subject.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the")), None)
         if det is None:
@@ -148,6 +146,8 @@ def _one_person(subject: Token) -> Optional[tuple[int, int, str]]:
     if det is None and not YEAR_OLD.match(subject.text) and _headline_start(subject) is None:
         return None
     start = min([subject.i] + [c.i for c in kids if c.i < subject.i and c.dep_ in ("det", "amod", "compound", "poss")])
+    if any(vocab.event_index().get(t.lemma_.lower()) for t in subject.doc[start:subject.i]):
+        start = subject.i                   # "the wounded man": the count's words are the man, the event is the predicate's
     span = subject.doc[start:subject.i + 1]
     return span.start_char, span.end_char, "people"
 
@@ -196,22 +196,30 @@ def read_implicit(parsed: SpacyDoc) -> list[tuple[int, int, str, float, str, Spa
             if event == "shot" and any(c.dep_ == "advmod" and c.lower_ == "also" for c in tok.children):
                 event = "wounded"           # "her friend was also shot": another person, beside any dead
             one = _one_person(subj)
+            if one is None and subj.tag_ == "PRP" and subj.lower_ in SINGULAR_PRONOUNS and any(
+                    c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in tok.children):
+                one = (subj.idx, subj.idx + len(subj.text), "people")   # "he shot himself": one person
             if one is not None:
                 out.append((one[0], one[1], event, 1.0, one[2], sent))
     return out
 
 
+ADDITIONAL = {"other", "others", "more", "additional"}
+"""Counted words of a count that leaves out the people already named ("two others were shot")."""
 GROUP_NOUNS = vocab.words("people_nouns")
 """Plural-only nouns of people ("people", "others") a number counts, beside :data:`PERSON_NOUNS`."""
 ONE_DETERMINERS = {"a", "an", "another", "one", "the", "his", "her", "their", "its", "my", "our"}
 
 
-def _member_count(member: Token, figures: list[Figure]) -> Optional[tuple[float, list[Figure]]]:
+def _member_count(member: Token, figures: list[Figure], beside_people: bool = False) -> Optional[tuple[float, list[Figure]]]:
     """How many people one member of a coordinated subject counts, and the figures that give it:
     "three miners" (the figure's value), "a welder" / "her son" / "a 9-year-old" (one), "himself"
-    of "shot himself and a friend" (one).  None when the member is not a count of people."""
+    of "shot himself and a friend" (one), a person's name (one: a name the parser does not know as a
+    person's only ``beside_people``, next to a member that is a person noun).  None when the member is not a count of people."""
     if member.lower_ in REFLEXIVE:
         return 1.0, []
+    if member.tag_ == "NNP" and (member.ent_type_ == "PERSON" or beside_people):
+        return 1.0, []                      # "Okafor and her cousin were hurt": a named person
     span = (member.doc[member.left_edge.i].idx, member.idx + len(member.text))
     own = [f for f in figures if f.kind == "figure" and f.unit in (None, "count") and span[0] <= f.start < span[1]]
     noun = member.lemma_.lower()
@@ -230,6 +238,45 @@ def _member_count(member: Token, figures: list[Figure]) -> Optional[tuple[float,
     return None
 
 
+def _count_at(figures: list[Figure], span: SpacySpan) -> Optional[Figure]:
+    """The one exact count figure inside ``span``, or None."""
+    inside = [f for f in figures if f.kind == "figure" and f.unit in (None, "count") and f.qualifier == "exact"
+              and f.value is not None and span.start_char <= f.start < span.end_char]
+    return inside[0] if len(inside) == 1 else None
+
+
+def others_totals(doc: Document, parsed: SpacyDoc) -> list[Figure]:
+    """ "Two miners were in critical condition and two others hurt": the others are more of the
+    same casualties, so the clause's two counts add up (four hurt) when the first clause names the
+    same event ("in critical condition" is hurt); "one was killed and two others hurt" stays two
+    events.  The total is a new implicit figure, the clause counts are its parts."""
+    out: list[Figure] = []
+    for fig in list(doc.figures):
+        if fig.kind != "figure" or fig.event not in ("killed", "wounded") or fig.qualifier != "exact" \
+                or not ADDITIONAL & set((fig.counted or "").lower().split()):
+            continue
+        span = parsed.char_span(fig.start, fig.end, alignment_mode="expand")
+        if span is None:
+            continue
+        noun = span.root.head if span.root.dep_ == "nummod" else span.root
+        second = noun.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or second.dep_ != "conj" or second.head.i == second.i:
+            continue
+        first = second.head
+        sent = parsed[first.i].sent
+        if _event_of_predicate(sent, first) != fig.event or denied_predicate(first):
+            continue
+        subject = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        part = _count_at(doc.figures, parsed[subject.left_edge.i:subject.i + 1]) if subject is not None else None
+        if part is None or part is fig or part.event not in (None, fig.event):
+            continue
+        part.event = fig.event = None
+        end = max(fig.end, noun.idx + len(noun.text))
+        out.append(_count(doc, len(doc.figures) + len(out) + 1, part.start, end, (fig.sentence_start, fig.sentence_end),
+                          part.value + fig.value, "people", _event_of_predicate(sent, first)))
+    return out
+
+
 def coordinated_totals(doc: Document, parsed: SpacyDoc) -> list[Figure]:
     """ "Three miners and a welder were injured" is four injured, "two pupils and a teacher were
     hurt" three: the members of a coordinated subject (or object of "shot", "injured") of a
@@ -245,14 +292,21 @@ def coordinated_totals(doc: Document, parsed: SpacyDoc) -> list[Figure]:
             event = _event_of_predicate(sent, tok)
             if event is None or denied_predicate(tok):
                 continue
-            objects = [c for c in tok.children if c.dep_ == "dobj" and c.conjuncts]
-            subj = objects[0] if objects and tok.lemma_.lower() in HARM_LEMMAS else _subject(tok)
+            harm = tok.lemma_.lower() in HARM_LEMMAS
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            gapped = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN"] if harm and objects else []
+            subj = objects[0] if harm and objects and (objects[0].conjuncts or gapped) else _subject(tok)
             if subj is None or subj.i in done:
                 continue
-            members = [subj] + [c for c in subj.conjuncts if c.i > subj.i]
-            if len(members) < 2 or any(m.dep_ != "conj" for m in members[1:]):
+            # "shot three people in the legs and another person in the arm": the verb's noun conjunct
+            members = [subj] + [c for c in subj.conjuncts if c.i > subj.i] + (gapped if subj in objects else [])
+            # "injured a welder, two others": the others in apposition are more people
+            members += [c for c in subj.children if c.dep_ == "appos" and c.lower_ in ADDITIONAL and c.i > subj.i]
+            if len(members) < 2 or any(m.dep_ not in ("conj", "appos") for m in members[1:]):
                 continue
             counts = [_member_count(m, doc.figures) for m in members]
+            if any(c is None for c in counts) and any(c is not None for c in counts):
+                counts = [_member_count(m, doc.figures, beside_people=True) for m in members]
             if any(c is None for c in counts):
                 continue
             done.add(subj.i)
@@ -266,8 +320,6 @@ def coordinated_totals(doc: Document, parsed: SpacyDoc) -> list[Figure]:
     return out
 
 
-ADDITIONAL = {"other", "others", "more", "additional"}
-"""Counted words of a count that leaves out the people already named ("two others were shot")."""
 
 
 def _counts(doc: Document, event: str) -> list[Figure]:
@@ -282,8 +334,9 @@ def shot_as_wounded(doc: Document, readings: list) -> list[Figure]:
 were shot than died: "an officer was shot; the suspect was killed" are different people).  "Two others
     were shot" leaves the dead out already.  An article that gives its own wounded number keeps it."""
     shot = _counts(doc, "shot")
-    if not shot or _counts(doc, "wounded") or _counts(doc, "killed_and_wounded"):
-        return []
+    own = [f for f in _counts(doc, "wounded") + _counts(doc, "killed_and_wounded") if not f.implicit]
+    if not shot or own:
+        return []                           # an added-up "Ruiz, Kim and Lee were hurt" is no number of the article
     killed = _counts(doc, "killed")
     dead = max((f.value for f in killed), default=1.0 if any(r[2] == "killed" and r[3] > 0 for r in readings)
                else 0.0)
@@ -294,6 +347,8 @@ were shot than died: "an officer was shot; the suspect was killed" are different
         if not dead or others:
             f.event = "wounded"
             continue
+        if f.implicit:
+            continue                        # "Ruiz and Kim were shot" beside deaths: how they died, like "he was shot"
         if f.value <= dead:
             continue                        # "an officer was shot, the suspect killed": not the same people
         value = f.value - dead
@@ -338,4 +393,5 @@ def implicit_figures(doc: Document, parsed: SpacyDoc) -> list[Figure]:
 @stage("implicit_counts")
 def implicit_counts(doc: Document, parsed: SpacyDoc, ctx: Context) -> None:
     doc.figures.extend(coordinated_totals(doc, parsed))
+    doc.figures.extend(others_totals(doc, parsed))
     doc.figures.extend(implicit_figures(doc, parsed))

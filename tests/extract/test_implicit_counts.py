@@ -89,6 +89,12 @@ def test_an_article_is_still_needed_inside_a_text(run):
     ("The guard and a clerk were killed in the warehouse fire.", [("killed", 2)]),
     ("A careless hunter shot himself and a friend on Sunday.", [("wounded", 2)]),
     ("A farmer is accused of fatally shooting his brother and two nephews.", [("killed", 3)]),
+    ("Police said a farmer shot three people in their legs and another person in the arm.", [("wounded", 4)]),
+    ("Amara Okafor and her cousin were hurt in the bus crash.", [("wounded", 2)]),
+    ("The blast at the plant injured a welder, two others.", [("wounded", 3)]),
+    # "two others" in a second clause of the same event add to the first clause's count
+    ("Two miners were in critical condition and two others hurt after the blast.", [("wounded", 4)]),
+    ("One miner was killed and two others were hurt in the blast.", [("killed", 1), ("wounded", 2)]),
 ])
 def test_coordinated_people_add_up(counts, text, expected):
     assert [(e, v) for e, v in counts(text) if e is not None] == expected
@@ -102,6 +108,10 @@ def test_people_the_event_spared_are_no_casualties(counts, text):
     assert [(e, v) for e, v in counts(text) if e == "wounded"] == []
 
 
+def test_companies_are_not_people(counts):
+    assert [(e, v) for e, v in counts("Acme and Globex were hurt by the ruling.") if e] == []
+
+
 def test_a_graded_denial_still_says_hurt(counts):
     assert ("wounded", 2.0) in counts("Two cyclists were not seriously hurt in the crash.")
 
@@ -111,6 +121,8 @@ def test_a_graded_denial_still_says_hurt(counts):
     ("A welder was burned at the plant. A second worker was not hurt.", None, None),
     ("Both drivers were hurt in the crash on the bridge.", "wounded", 2),
     ("He accidentally shot himself while cleaning a rifle in the barn.", "wounded", 1),
+    ("A local teen who accidentally shot himself in the barn faces charges.", "wounded", 1),
+    ("Police say he was cleaning a rifle and accidentally shot himself.", "wounded", 1),
     ("She was hurt when the scaffold gave way.", None, None),        # who "she" is may be counted already
     ("The falling crane could have killed a worker.", None, None),     # harm that did not happen
     ("The tenant threatened to shoot a neighbour over the fence.", None, None),
@@ -125,6 +137,33 @@ def test_more_people_in_words(run, text, event, value):
     # "also" and "other" mark people beside the dead
     ("A clerk was shot and killed in the raid. Her colleague was also shot.", [("killed", 1), ("wounded", 1)]),
     ("A cashier was killed in the robbery. Three other guards were shot.", [("killed", 1), ("wounded", 3)]),
+    # named people shot beside deaths: how they died, not more casualties
+    ("A clerk died in the raid. Okafor and her cousin were shot in the hall.", [("killed", 1)]),
 ])
 def test_people_shot_beside_the_dead(counts, text, expected):
     assert [(e, v) for e, v in counts(text) if e in ("killed", "wounded")] == expected
+
+
+def test_ordinals_and_age_ranges_are_no_counts():
+    pipeline = Pipeline()
+    figs = pipeline(Document(id="t", text="A fourth passenger was hurt by glass. All four of the injured were "
+                                          "cooks between the ages of 24 and 30.")).figures
+    values = sorted(f.value for f in figs if f.kind == "figure")
+    assert values == [4.0]                      # no 0.25 share, no count of 24 or 30
+    assert [f.value for f in figs if f.kind == "age"] == [24.0, 30.0]
+    shares = pipeline(Document(id="t", text="A third of the workers were hurt.")).figures
+    assert [round(f.value, 2) for f in shares if f.kind == "figure"] == [0.33]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "shot himself" does not say whether he died: beside a death it is how he died
+    ("A student who shot himself by accident has died, officials said.", [("killed", 1)]),
+    ("A student accidentally shoots himself while cleaning a rifle.", [("wounded", 1)]),
+])
+def test_shot_himself_is_wounded_unless_he_died(run, text, expected):
+    assert [(f.event, f.value) for f in run(text)] == expected
+
+
+def test_the_count_words_leave_the_event_word_to_the_predicate(run):
+    found = run("Officials said the injured guard shot himself while fleeing the depot.")
+    assert [(f.text, f.event, f.value) for f in found] == [("guard", "wounded", 1.0)]
