@@ -5,6 +5,8 @@ Tax Cut``) and interview transcripts open each turn with the speaker in capitals
 played well."``).  The label is the source, the colon the cue and the rest of the sentence (or,
 inside a quote, the rest of the quote) the content.  Only a paragraph's opening words count, and
 the label must look like a name or a document, so "Note:" or "Update:" never become sources.
+A headline may also credit its claim after the colon (``Toll Revised Down to 125: Official``,
+``Quake Kills 40: Police``): a short name or role that closes a one-line paragraph.
 """
 
 from __future__ import annotations
@@ -91,6 +93,13 @@ def headline_drafts(doc: Document, parsed: SpacyDoc, in_quote) -> list[Draft]:
             continue
         found = label_at(doc, parsed, start, sent.end_char)
         if found is None:
+            trailing = trailing_label(doc, parsed, sent)
+            if trailing is not None:
+                span, colon = trailing
+                parts = trim_parts(doc.text, [[start, colon]])
+                if parts:
+                    out.append(Draft(parts=parts, direct=False, cue=":", cue_span=(colon, colon + 1),
+                                     source_span=span, sentence=(start, span.end_char)))
             continue
         span, colon, content_start = found
         if doc.text[content_start:content_start + 1] in "“\"‘'":
@@ -100,6 +109,35 @@ def headline_drafts(doc: Document, parsed: SpacyDoc, in_quote) -> list[Draft]:
             out.append(Draft(parts=parts, direct=False, cue=":", cue_span=(colon, colon + 1),
                              source_span=span, sentence=(sent.start_char, sent.end_char)))
     return out
+
+
+MAX_HEADLINE = 200
+"""A headline is one line of at most this many characters without a closing full stop (the
+sentence splitter may cut it at the colon, so the whole line is read)."""
+TRAILING_LABEL = re.compile(r"[ \t]*:[ \t]+([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})[ \t]*$")
+
+
+def trailing_label(doc: Document, parsed: SpacyDoc, sent: SpacySpan) -> Optional[tuple[SpacySpan, int]]:
+    """(source span, colon) for a one-line headline closed by ': Official' / ': Police' / ': Ana Ruiz'."""
+    start = sent.start_char
+    line_end = doc.text.find("\n", start)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    if line_end - start > MAX_HEADLINE or doc.text[start:line_end].rstrip()[-1:] in ".?!\"”":
+        return None                                    # a sentence of the body, not a headline
+    m = TRAILING_LABEL.search(doc.text, start, line_end)
+    if m is None or m.start() - start < 15:
+        return None
+    words = [w.strip(".’'").lower() for w in m.group(1).split()]
+    if any(w in NOT_SPEAKERS for w in words):
+        return None
+    span = parsed.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if span is None or any(t.pos_ in {"VERB", "AUX", "PRON", "NUM"} for t in span):
+        return None
+    named = any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in span)
+    head = span.root.lemma_.lower()
+    if not named and head not in ROLE_NOUNS | ANONYMOUS_HEADS | ORG_NOUNS | REPORT_HEADS:
+        return None
+    return span, doc.text.index(":", m.start())
 
 
 FIGURE_LABEL = re.compile(

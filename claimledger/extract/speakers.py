@@ -410,6 +410,9 @@ class SourceBook:
         affiliation = affiliation_of(role_span) or affiliation_of(
             span.doc[span.start:person.start] if person.start > span.start else None)
         role = _role_text(role_span)
+        before = _words_before(span, person)
+        if not title and role is None and len(before) and before[-1].lower_ in TITLE_WORDS | ROLE_NOUNS:
+            role = _strip_det(clean_name(before.text)) or None   # "East Harbour police chief Ana Ruiz"
         if len(parts) == 1:
             full = self._surname(parts[0], span.start_char)
             if full is not None:
@@ -520,7 +523,8 @@ class SourceBook:
                 self.note(ante, span.end_char)
                 return Resolution(ante, True)
         if determiner in {"the", "this", "that"} and not plural and head_lemma in ROLE_NOUNS:
-            ante = self._nearest_role(head_lemma, affiliation, span.start_char)
+            modifiers = tuple(t.lower_ for t in span if t.head.i == span.root.i and t.dep_ in {"compound", "amod"})
+            ante = self._nearest_role(head_lemma, affiliation, span.start_char, modifiers)
             if ante is not None:
                 if bare not in ante.variants and len(bare) < 60:
                     ante.variants.append(bare)
@@ -558,7 +562,18 @@ class SourceBook:
                 return ante.source
         return None
 
-    def _nearest_role(self, noun: str, affiliation: str | None, pos: int) -> Optional[Source]:
+    def _nearest_role(self, noun: str, affiliation: str | None, pos: int,
+                      modifiers: tuple[str, ...] = ()) -> Optional[Source]:
+        """The speaker "the police chief" stands for: the nearest whose role holds all its words
+        ("police" and "chief"), else the nearest whose role holds the noun, else a guess."""
+        if modifiers:
+            for ante in reversed(self.antecedents):
+                if ante.end > pos or ante.source is None or ante.kind in {"outlet", "wire_agency", "report"}:
+                    continue
+                src = ante.source
+                described = set(" ".join(filter(None, [src.title, src.role, src.name])).lower().split())
+                if noun in described and all(m in described for m in modifiers):
+                    return src
         fallback = None
         for ante in reversed(self.antecedents):
             if ante.end > pos or ante.source is None or ante.kind in {"outlet", "wire_agency", "report"}:
@@ -579,6 +594,25 @@ class SourceBook:
                 if ante.end <= pos and ante.kind == "person" and ante.source is not None and pos - ante.end < 800:
                     return ante.source
         return fallback
+
+
+def _words_before(span: SpacySpan, person: SpacySpan) -> SpacySpan:
+    """The words of the mention before the name; for a bare name, the compound words the parse
+    hangs on it ("East Harbour police chief" before "Ana Ruiz", met again as "Ruiz said")."""
+    doc = span.doc
+    if person.start > span.start:
+        return doc[span.start:person.start]
+    start = person.start
+    while start > 0 and doc[start - 1].dep_ in {"compound", "amod"} \
+            and person.start <= _compound_head(doc[start - 1]).i < person.end:
+        start -= 1
+    return doc[start:person.start]
+
+
+def _compound_head(tok):
+    while tok.dep_ in {"compound", "amod"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _is_footage(span: SpacySpan) -> bool:

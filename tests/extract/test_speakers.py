@@ -127,3 +127,26 @@ def test_a_name_or_a_partitive_inside_such_a_subject_keeps_it(nlp, text, subject
     assert res.source is not None
     if name:
         assert res.source.name == name
+
+
+def test_a_lower_case_role_before_a_name_lets_the_role_stand_for_the_person_later(nlp):
+    from claimledger.pipeline import Pipeline
+
+    text = ("Harbour police chief Ana Ruiz said storms sank 40 boats overnight. "
+            "The region's chief economist Tom Hale said losses were large. "
+            "Two crew members were missing, the police chief said.")
+    doc = Pipeline().analyse(Document(id="d", name="d.txt", text=text))
+    two = next(f for f in doc.figures if f.text == "Two")
+    source = next(s for s in doc.sources if s.id == two.source)
+    assert source.name == "Ana Ruiz" and "police chief" in (source.role or "")
+
+
+def test_the_role_of_a_name_met_again_by_its_surname_is_kept(nlp):
+    from claimledger.pipeline import Pipeline
+
+    text = ("Ferries stopped running after the storm as coast guard chief Ana Ruiz toured the harbour. "
+            "\"It was chaos,\" Ruiz said. The region's chief economist Tom Hale said losses were large. "
+            "Two crew members were missing, the coast guard chief said.")
+    doc = Pipeline().analyse(Document(id="d", name="d.txt", text=text))
+    two = next(f for f in doc.figures if f.text == "Two")
+    assert next(s for s in doc.sources if s.id == two.source).name == "Ana Ruiz"

@@ -401,6 +401,24 @@ def test_poll_headline_label_is_a_source(nlp):
     assert speaker(doc, find(doc, "Voters Favour Tax Cut")) == "Poll"
 
 
+@pytest.mark.parametrize("text,claim,source", [
+    ("Quake Toll Revised Down to 125: Official\n\nThe toll was revised on Sunday.", "Quake Toll Revised Down to 125",
+     "Official"),
+    ("Factory Fire Kills 12: Police\nA fire broke out at dawn.", "Factory Fire Kills 12", "Police"),
+    ("Turnout Hit 61 Percent: Electoral Commission\nVoters queued all day.", "Turnout Hit 61 Percent",
+     "Electoral Commission"),
+])
+def test_a_headline_may_credit_its_claim_after_the_colon(nlp, text, claim, source):
+    doc = analyse(nlp, text)
+    assert speaker(doc, find(doc, claim)) == source
+
+
+@pytest.mark.parametrize("text", ["Election Results: Harlow\n12 seats changed hands.",
+                                  "The mayor named three reasons: cost, time and safety.\nVoters queued."])
+def test_a_place_or_a_list_after_a_colon_is_no_source(nlp, text):
+    assert analyse(nlp, text).statements == []
+
+
 @pytest.mark.parametrize("text", ["Note: kick-off is at 3pm and the gates open at 1pm.",
                                   "Update: the match has been moved to Tuesday evening.",
                                   "Tickets: adults pay 20 pounds and children pay 5 pounds."])
