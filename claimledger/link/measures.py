@@ -162,6 +162,8 @@ def _inherit_earlier_keys(keyed: list[tuple[Figure, FigureKey]], docs: dict[str,
 
 
 WHOLE_WORDS = vocab.words("whole_scope_words")
+SET_AGAINST_REACH = 200
+"""Characters between two counts of one sentence for the second to answer the first."""
 
 
 def _place_set_against(fig: Figure, key: FigureKey, same: list[tuple[Figure, FigureKey]], doc: Document
@@ -169,11 +171,12 @@ def _place_set_against(fig: Figure, key: FigureKey, same: list[tuple[Figure, Fig
     """ "Police counted 80,000 in Lisbon, while the unions counted 400,000": a count set against
     an earlier count for a place, saying nothing of a place or of the whole itself, is the other
     side's count for that place."""
-    for g, k in reversed(same):
-        if g.start >= fig.start or not (k.scope and k.scope.startswith("in ")) or k.dimension != key.dimension:
+    earlier = [(g, k) for g, k in same if g.start < fig.start and fig.start - g.end <= SET_AGAINST_REACH]
+    for g, k in reversed(earlier[-3:]):   # the nearest few: a 10,000-number sentence stays linear
+        if not (k.scope and k.scope.startswith("in ")) or k.dimension != key.dimension:
             continue
         between = doc.text[g.end:fig.start]
-        rest = fold(doc.text[g.end:fig.sentence_end])
+        rest = fold(doc.text[g.end:min(fig.sentence_end, fig.end + SET_AGAINST_REACH)])
         if CONTRAST.search(between) and not any(re.search(rf"\b{re.escape(w)}\b", rest) for w in WHOLE_WORDS) \
                 and (key.head in (k.head, "people", "?")):
             return replace(k if key.event is None else key, scope=k.scope, place=k.place)
@@ -569,6 +572,10 @@ def quiet_figures(groups: list[MeasureGroup], own: dict[str, FigureKey], home: S
         if g.key.nation and not g.key.nation.startswith("owner:"):
             nations[base(g.key)].add(g.key.nation)
     for g in groups:
+        whole_in_doc: dict[str, float] = defaultdict(float)   # largest count of the group per article, no place
+        for f in g.figures:
+            if f.id in own and not own[f.id].place:
+                whole_in_doc[f.doc] = max(whole_in_doc[f.doc], f.value or 0)
         for f in g.figures:
             k = own.get(f.id)
             if k is None:
@@ -579,9 +586,7 @@ def quiet_figures(groups: list[MeasureGroup], own: dict[str, FigureKey], home: S
                     and f.id not in sure:
                 g.quiet[f.id] = "its nation is not named and the story counts several"
             elif k.place and g.key.scope is None and (
-                    k.place[3:] not in home or any(
-                        o.doc == f.doc and (o.value or 0) > (f.value or 0) and not own[o.id].place
-                        for o in g.figures if o.id in own)):
+                    k.place[3:] not in home or whole_in_doc[f.doc] > (f.value or 0)):
                 g.quiet[f.id] = f"given for one place ({k.place})"
             elif k.scope and not k.place and g.key.scope is None:
                 g.quiet[f.id] = f"given for a part ({k.scope})"
