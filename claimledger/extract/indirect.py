@@ -107,7 +107,12 @@ def _verb_cue(doc: Document, sent: SpacySpan, verb: Token, in_quote) -> Optional
         return Draft(parts=parts, direct=False, cue=cue_text_of(verb), cue_span=cue_span_of(verb),
                      hedged=True, sentence=(sent.start_char, sent.end_char), cue_token=verb,
                      polarity=polarity_of(verb, content_head, doc))
-    if content_head is not None and (relative := _relative_claim(verb, content_head)) is not None:
+    if (comma := _trailing_relay_comma(verb, subject, sent)) is not None:
+        # "X said that ..., the Daily Planet reported." parsed with "reported" under "said": the
+        # trailing cue relays the whole sentence before its comma, the inner cue included
+        parts = trim_parts(doc.text, [[sent.start_char, comma.idx]])
+        content_head = verb.head
+    elif content_head is not None and (relative := _relative_claim(verb, content_head)) is not None:
         parts = trim_parts(doc.text, relative)
     elif content_head is not None:
         s, e = subtree_bounds(content_head)
@@ -291,6 +296,19 @@ def _object_content(verb: Token) -> Optional[Token]:
     if obj.pos_ == "PRON":
         return None
     return obj
+
+
+def _trailing_relay_comma(verb: Token, subject, sent: SpacySpan) -> Optional[Token]:
+    """The comma before "…, the Daily Planet reported." when the parse hangs that closing cue under
+    the sentence's first cue verb (a misparse of a trailing attribution), else None."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i >= verb.i or head.lemma_.lower() not in CUE_LEMMAS \
+            or not isinstance(subject, Token) or not _ends_sentence(verb, sent):
+        return None
+    first = subject.left_edge
+    if first.i <= head.i or first.i == 0 or verb.doc[first.i - 1].text != ",":
+        return None
+    return verb.doc[first.i - 1]
 
 
 def _ends_sentence(verb: Token, sent: SpacySpan) -> bool:

@@ -629,3 +629,16 @@ def test_polnear_subset_floor(nlp):
     report = polnear.evaluate(articles, systems=("claimledger",))["claimledger"]
     for metric, floor in FLOORS.items():
         assert report[metric][2] >= floor, (metric, report[metric])
+
+
+def test_a_trailing_outlet_relays_the_speaker_even_when_the_parse_hangs_it_under_said(nlp):
+    # the small parser reads "reported" here as the clause of "said"; the outlet must still be the relay
+    from claimledger.pipeline import Pipeline
+    from claimledger.model import Document
+
+    text = ("The country's Chief Health Minister said that patients exceeded the hospital's 400 capacity "
+            "by around 50, the Daily Planet reported.")
+    doc = Pipeline().analyse(Document(id="d", name="d.txt", text=text))
+    names = {s.id: s.name for s in doc.sources}
+    for f in doc.figures:
+        assert "Minister" in names[f.source] and names[f.via[0]] == "Daily Planet"
