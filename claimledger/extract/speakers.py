@@ -368,6 +368,9 @@ class SourceBook:
                            affiliation=affiliation_of(role_span) or role_affiliation or affiliation_of(owner_span))
             self.note(src, span.end_char)
             return Resolution(src, True)
+        common = head.lower_ if head.lower_ in ROLE_NOUNS | ANONYMOUS_HEADS else head.lower_.removesuffix("s")
+        if len(span) == 1 and not head.ent_type_ and common in ROLE_NOUNS | ANONYMOUS_HEADS:
+            return self._described(span, common)     # a headline's "…: Official" is an official, unnamed
         if head.pos_ == "PROPN" or (head.text[:1].isupper() and head.is_alpha and head.lemma_.lower()
                                     not in ROLE_NOUNS | ANONYMOUS_HEADS | REPORT_HEADS):
             return self._proper(span)
