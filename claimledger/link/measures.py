@@ -38,7 +38,7 @@ from claimledger.link.counted import (  # noqa: F401  (re-exported for callers o
 from claimledger import vocab
 from claimledger.link import embeddings
 from claimledger.link.counted import PEOPLE_EVENTS
-from claimledger.link.scope import INCLUDING, scope_of, story_year, time_ref
+from claimledger.link.scope import INCLUDING, named_country, scope_of, story_year, time_ref
 from claimledger.link.names import fold
 from claimledger.link.timeline import is_earlier_value
 from claimledger.model import EVENTS, Document, Figure, Measure
@@ -202,6 +202,7 @@ CONTRAST = re.compile(r"\b(?:while|whereas|but|against|compared (?:with|to)|vers
 
 
 OWN_POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$|^\s*(?:of\s+)?(?:its|their)\b|"
+                            r"^\s*(?:[\w-]+\s+){0,4}?in\s+the\s+country\b|"
                             r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:lost|loses|lose|suffered)\s+$", re.I)
 
 
@@ -473,7 +474,7 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
         if key is None or all(v is None for v in (fig.value, fig.low, fig.high)):
             continue
         if key.nation is None and key.head in ("troops", "people") and key.event in PEOPLE_EVENTS:
-            key = replace(key, nation=owning_nation(before, after))
+            key = replace(key, nation=owning_nation(before, after) or named_country(fig, by_id[fig.doc]))
         doc = by_id[fig.doc]
         previous = last_event.get(fig.doc)
         earlier = {previous[1]} if previous and previous[0] < fig.sentence_start else set()
@@ -504,6 +505,8 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
                 own = set()        # its sentence names another nation: the article's one is no answer
             named = own if len(own) == 1 else mentioned_nations(context[fig.id])
             fitting = [g for g in fitting if g.key.nation is None or g.key.nation in named]
+            if len({g.key.nation for g in fitting if g.key.nation}) > 1:
+                fitting = [g for g in fitting if g.key.nation is None]   # "the combined toll in A and B": no side
             if len(own) == 1:      # its article counts this for one nation only: that one
                 fitting = [g for g in fitting if g.key.nation in own] or fitting
                 sure.add(fig.id)

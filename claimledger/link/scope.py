@@ -136,6 +136,8 @@ def scope_of(fig: Figure, doc: Document, earlier_events: set[str], event: Option
                     between = [w for w in words[i + 1:j] if fold(w) not in ("a", "an", "the")]
                     if between:              # "in three government hospitals", not "died in hospital"
                         return fold(" ".join(words[i + 1:j + 1]))
+                    if j + 2 < len(words) and fold(words[j + 1]) == "of" and words[j + 2][:1].isupper():
+                        return fold(" ".join(words[j:j + 3]))   # "in the province of Hatay": a named part
                     break
     near = lead.split()[-6:]                 # a named place right before: "Kanjuruhan Hospital as many as 21"
     for j, w in enumerate(near):
@@ -155,23 +157,34 @@ REPORTING = re.compile(r"\b(?:said|says|say|told|tells|according|reported|report
                        re.I)
 PLACE_OPENING = re.compile(r"^\W*(?:in|across|at)\s+(?:the\s+)?(?:[a-z]+(?:\s+[a-z]+)?\s*,\s*)?$", re.I)
 """The words before a place that opens a sentence: "In Lisbon, ...", "In the capital, Lisbon, ..."."""
-OPENING_NAME = re.compile(r"^\W*In\s+(?:the\s+[a-z]+(?:\s+[a-z]+)?\s*,\s*)?((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s*,\s")
+OPENING_NAME = re.compile(r"^\W*In\s+(?:the\s+[a-z]+(?:\s+[a-z]+)?\s*,\s*|the\s+[a-z]+\s+of\s+)?((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s*,\s")
 """A capitalised name opening the sentence after "In" and closed by a comma ("In Porto, 40,000
-marched"): a place even when the tagger misses it, unless it is a month, a day or a country."""
+marched", "In the province of Hatay, 800 ..."): a place even when the tagger misses it, unless it is a month, a day or a country."""
 NOT_PLACES = frozenset(MONTHS) | {d.lower() for d in calendar.day_name} | {"addition", "total", "all", "particular",
                                                                           "response", "contrast", "fact"}
 
 
-def named_place(fig: Figure, doc: Document) -> Optional[str]:
+def named_country(fig: Figure, doc: Document) -> Optional[str]:
+    """The country a count is given for, worded as a place ("1,600 died in Syria", "In Syria,
+    1,600 died", "the toll in Syria rose to 1,700"): whose count it is (``link.measures``)."""
+    name = named_place(fig, doc, countries=True)
+    sentence = fold(doc.text[fig.sentence_start:fig.sentence_end])
+    if name and re.search(rf"\b{re.escape(name)}\s+(?:and|or)\s+\w|\b(?:and|or)\s+{re.escape(name)}\b", sentence):
+        return None                         # "5,000 dead in Turkey and Syria": both countries, no one side
+    return name
+
+
+def named_place(fig: Figure, doc: Document, countries: bool = False) -> Optional[str]:
     """A named town, city or region the count is given for ("62,000 marched in Lisbon", "In
     Lisbon, organisers counted 150,000"), folded; countries are not places here (a nation
-    splits measures by whose count it is, see link.measures).  Whether it is a breakdown
-    depends on the rest of the story (``link.measures``)."""
+    splits measures by whose count it is, see ``named_country`` and link.measures).  Whether it
+    is a breakdown depends on the rest of the story (``link.measures``)."""
     for m in doc.mentions:
         if m.label not in ("GPE", "LOC") or not (fig.sentence_start <= m.start and m.end <= fig.sentence_end):
             continue
         name = fold(m.text)
-        if not name or name in COUNTRIES or name.rstrip("s") in COUNTRIES or canonical_place(name) == name:
+        is_country = bool(name) and canonical_place(name) == name
+        if not name or is_country != countries or not countries and (name in COUNTRIES or name.rstrip("s") in COUNTRIES):
             continue
         if m.start >= fig.end:
             gap = doc.text[fig.end:m.start]
@@ -180,7 +193,7 @@ def named_place(fig: Figure, doc: Document) -> Optional[str]:
         elif PLACE_OPENING.match(doc.text[fig.sentence_start:m.start]) and \
                 re.match(r"\s*,", doc.text[m.end:fig.start]):
             return name                     # "In Lisbon, organisers counted 150,000"
-        elif canonical_place(name):
+        elif canonical_place(name) and not countries:
             continue                        # a capital before the figure is its state acting: "Pyongyang sent 11,000"
         elif not doc.text[fig.sentence_start:m.start].strip() and fig.start - m.end <= 80 and \
                 not REPORTING.search(doc.text[m.end:fig.start]):
@@ -189,7 +202,7 @@ def named_place(fig: Figure, doc: Document) -> Optional[str]:
                 not REPORTING.search(doc.text[m.end:fig.start]):
             return name                     # "the Porto march drew 40,000", "police in Porto counted 40,000"
     opening = OPENING_NAME.match(doc.text[fig.sentence_start:fig.start])
-    if opening:
+    if opening and not countries:
         name = fold(opening.group(1))
         if name not in NOT_PLACES and not canonical_place(name) and not YEAR.search(name) and \
                 not REPORTING.search(doc.text[fig.sentence_start + opening.end():fig.start]):

@@ -209,3 +209,9 @@ def test_a_time_distance_dates_only_the_figure_it_follows():
     measures, _ = build_measures([a])
     assert measure_with(measures, now).time_ref == "current"
     assert measure_with(measures, then).time_ref == "historical"
+
+
+def test_a_named_part_after_a_scope_noun_opens_the_sentence():
+    from claimledger.link.scope import named_place
+    a = doc_with("a", "In the district of Kell, 90 homes were destroyed.")
+    assert named_place(add_figure(a, "90", 90, counted="homes", event="destroyed"), a) == "kell"

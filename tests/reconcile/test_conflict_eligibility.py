@@ -144,3 +144,26 @@ def test_two_figures_each_credited_in_one_sentence_are_two_sides():
     add_figure(b, "90,000", 90000, counted="people", event="voted")
     conflicts = figure_conflicts([a, b])
     assert len(conflicts) == 1 and set(conflicts[0].items) == {"a:f1", "a:f2"}
+
+
+def test_countries_named_as_places_split_a_two_country_toll():
+    a = doc_with("a", "The quake toll passed 900 in Peru and Chile. In Peru, 700 people died. "
+                      "In Chile, at least 210 people died.", published="2025-04-02")
+    b = doc_with("b", "The toll in Chile rose to 260. Peru's civil defence said 720 people were killed in the country.",
+                 published="2025-04-02")
+    for d, names in ((a, ("Peru", "Chile", "Peru", "Chile")), (b, ("Chile", "Peru"))):
+        seen: dict[str, int] = {}
+        for n in names:
+            add_mention(d, n, "GPE", occurrence=seen.get(n, 0))
+            seen[n] = seen.get(n, 0) + 1
+    both = add_figure(a, "900", 900, event="toll")
+    peru = add_figure(a, "700", 700, counted="people", event="died")
+    chile = add_figure(a, "210", 210, counted="people", event="died", qualifier="at_least")
+    chile2 = add_figure(b, "260", 260, event="toll")
+    peru2 = add_figure(b, "720", 720, counted="people", event="killed")
+    measures, _ = build_measures(copy.deepcopy([a, b]))
+    home = {f.id: next(m for m in measures if f.id in m.figures) for f in (both, peru, chile, chile2, peru2)}
+    assert home[peru.id] is home[peru2.id] and home[chile.id] is home[chile2.id]
+    assert home[peru.id] is not home[chile.id] and home[both.id] not in (home[peru.id], home[chile.id])
+    pairs = [set(c.items) for c in figure_conflicts([a, b])]
+    assert all(p in ({peru.id, peru2.id}, {chile.id, chile2.id}) for p in pairs)
