@@ -193,7 +193,7 @@ def named_place(fig: Figure, doc: Document, countries: bool = False) -> Optional
         elif PLACE_OPENING.match(doc.text[fig.sentence_start:m.start]) and \
                 re.match(r"\s*,", doc.text[m.end:fig.start]):
             return name                     # "In Lisbon, organisers counted 150,000"
-        elif canonical_place(name) and not countries:
+        elif canonical_place(name) and not countries and _acts(doc.text[m.end:fig.start]):
             continue                        # a capital before the figure is its state acting: "Pyongyang sent 11,000"
         elif not doc.text[fig.sentence_start:m.start].strip() and fig.start - m.end <= 80 and \
                 not REPORTING.search(doc.text[m.end:fig.start]):
@@ -208,6 +208,16 @@ def named_place(fig: Figure, doc: Document, countries: bool = False) -> Optional
                 not REPORTING.search(doc.text[fig.sentence_start + opening.end():fig.start]):
             return name                     # "In Porto, 40,000 marched", the tagger taking Porto for a person
     return None
+
+
+STATE_VERBS = {"has", "have", "had", "is", "was", "will", "would", "sent", "sends", "says", "said", "took", "gave"}
+
+
+def _acts(after_name: str) -> bool:
+    """A capital followed by a verb is its state acting ("Pyongyang sent 11,000 troops"); followed
+    by a noun it names the city ("the Lisbon police counted 80,000")."""
+    words = fold(after_name).split()
+    return bool(words) and (words[0] in STATE_VERBS or words[0].endswith("ed"))
 
 
 def _is_scope_noun(word: str) -> bool:

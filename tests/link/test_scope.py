@@ -215,3 +215,10 @@ def test_a_named_part_after_a_scope_noun_opens_the_sentence():
     from claimledger.link.scope import named_place
     a = doc_with("a", "In the district of Kell, 90 homes were destroyed.")
     assert named_place(add_figure(a, "90", 90, counted="homes", event="destroyed"), a) == "kell"
+
+
+def test_a_capital_naming_the_city_before_a_count_is_a_place():
+    from claimledger.link.scope import named_place
+    a = doc_with("a", "Washington police counted 9,000 marchers.")
+    add_mention(a, "Washington", "GPE")
+    assert named_place(add_figure(a, "9,000", 9000, counted="marchers"), a) == "washington"
