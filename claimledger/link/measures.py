@@ -230,6 +230,9 @@ def owning_nation(before: str, after: str) -> Optional[str]:
     return None
 
 
+ANAPHOR = re.compile(r"\b(?:the|that|this|its|their)\s+(?:same\s+)?(?:figure|rate|share|proportion|number|"
+                     r"percentage|estimate)\b", re.I)
+"""Words that point back to a quantity just given ("unions put the figure at 70%")."""
 SHARE_REACH = 250
 """A percentage without a group ("unions said 70%") is a share of the group of the percentage
 given just before it, within this many characters ("42% of teachers were on strike")."""
@@ -467,8 +470,9 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
             share = last_share.get(fig.doc)
             if share and 0 <= fig.start - share[0] <= SHARE_REACH and (key is None or key.head == "?"):
                 key = replace(share[1], event=(key and key.event) or share[1].event,
-                              stated=share[1].stated and share[0] > fig.sentence_start)
-                # the group of an earlier sentence is a guess
+                              stated=share[1].stated and (share[0] > fig.sentence_start or bool(
+                                  ANAPHOR.search(before))))
+                # the group of an earlier sentence is a guess, unless the words point back to it
         elif key is not None and key.dimension == "percent" and fig.counted:
             last_share[fig.doc] = (fig.end, key)
         if key is None or all(v is None for v in (fig.value, fig.low, fig.high)):

@@ -167,3 +167,11 @@ def test_countries_named_as_places_split_a_two_country_toll():
     assert home[peru.id] is not home[chile.id] and home[both.id] not in (home[peru.id], home[chile.id])
     pairs = [set(c.items) for c in figure_conflicts([a, b])]
     assert all(p in ({peru.id, peru2.id}, {chile.id, chile2.id}) for p in pairs)
+
+
+def test_a_share_pointing_back_to_the_previous_sentence_may_conflict():
+    a = doc_with("a", "About 40% of nurses joined the strike, the ministry said. The union put the figure at 75%.",
+                 published="2025-04-02")
+    add_figure(a, "40%", 40, counted="nurses", event="joined the strike", unit="percent", qualifier="approx")
+    later = add_figure(a, "75%", 75, unit="percent")
+    assert later.id not in quiet([a])
