@@ -367,7 +367,9 @@ def _subject(verb: Token) -> Optional[Token]:
                 return None
             return subj
         if tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head is not tok and (
-                tok.head.lemma_.lower() in CUE_LEMMAS or (tok.tag_ == "VBG" and tok.dep_ == "advcl"
+                tok.head.lemma_.lower() in CUE_LEMMAS
+                or (tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i < tok.i)
+                or (tok.tag_ == "VBG" and tok.dep_ == "advcl"
                                                           and tok.lemma_.lower() in PARTICIPLE_CUES
                                                           and tok.head.dep_ in {"ROOT", "conj"})):
             tok = tok.head

@@ -642,3 +642,13 @@ def test_a_trailing_outlet_relays_the_speaker_even_when_the_parse_hangs_it_under
     names = {s.id: s.name for s in doc.sources}
     for f in doc.figures:
         assert "Minister" in names[f.source] and names[f.via[0]] == "Daily Planet"
+
+
+@pytest.mark.parametrize("text,claim,source", [
+    ("The mayor toured the flooded streets on Monday and said 300 homes were lost.", "300 homes were lost", "mayor"),
+    ("Senator Ana Ruiz downplayed the dispute and said it was a misunderstanding.", "it was a misunderstanding",
+     "Ana Ruiz"),
+])
+def test_a_cue_verb_conjoined_to_another_verb_shares_its_subject(nlp, text, claim, source):
+    doc = analyse(nlp, text)
+    assert speaker(doc, find(doc, claim)) == source
