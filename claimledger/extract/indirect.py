@@ -107,7 +107,16 @@ def _verb_cue(doc: Document, sent: SpacySpan, verb: Token, in_quote) -> Optional
         return Draft(parts=parts, direct=False, cue=cue_text_of(verb), cue_span=cue_span_of(verb),
                      hedged=True, sentence=(sent.start_char, sent.end_char), cue_token=verb,
                      polarity=polarity_of(verb, content_head, doc))
-    if (comma := _trailing_relay_comma(verb, subject, sent)) is not None:
+    if (as_parts := _as_clause_parts(doc, verb)) is not None:
+        # "As reported by the Daily Planet, investigators found ...", "..., as the mayor said":
+        # the cue is a side clause and the sentence around it is the claim
+        parts = trim_parts(doc.text, as_parts)
+        content_head = verb.head
+        own = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        speaker_tok = by or (own if own is not None and own.dep_ == "nsubj" else None)
+    elif (comma := _trailing_relay_comma(verb, subject, sent)) is not None:
         # "X said that ..., the Daily Planet reported." parsed with "reported" under "said": the
         # trailing cue relays the whole sentence before its comma, the inner cue included
         parts = trim_parts(doc.text, [[sent.start_char, comma.idx]])
@@ -296,6 +305,20 @@ def _object_content(verb: Token) -> Optional[Token]:
     if obj.pos_ == "PRON":
         return None
     return obj
+
+
+def _as_clause_parts(doc: Document, verb: Token) -> Optional[list[list[int]]]:
+    """The claim around an "as X said" / "as reported by X" side clause: the head clause without it."""
+    if verb.dep_ != "advcl" or verb.lemma_.lower() in WEAK_CUES \
+            or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in verb.children):
+        return None                        # "as she said that ...", "as he told reporters": its own content
+    head = verb.head
+    hs, he = subtree_bounds(head)
+    cs, ce = subtree_bounds(verb)
+    tokens = verb.doc
+    return [[tokens[hs].idx, tokens[cs].idx], [end_char(tokens[ce - 1]), end_char(tokens[he - 1])]]
 
 
 def _trailing_relay_comma(verb: Token, subject, sent: SpacySpan) -> Optional[Token]:

@@ -652,3 +652,19 @@ def test_a_trailing_outlet_relays_the_speaker_even_when_the_parse_hangs_it_under
 def test_a_cue_verb_conjoined_to_another_verb_shares_its_subject(nlp, text, claim, source):
     doc = analyse(nlp, text)
     assert speaker(doc, find(doc, claim)) == source
+
+
+@pytest.mark.parametrize("text,claim,source", [
+    ("As reported by the Daily Planet, investigators found 2,200 documents in the office.", "2,200 documents",
+     "Daily Planet"),
+    ("As the Daily Planet reported, investigators found 2,200 documents in the office.", "2,200 documents",
+     "Daily Planet"),
+    ("The toll rose to 40, as officials had warned.", "The toll rose to 40", "officials"),
+])
+def test_an_as_clause_credits_the_sentence_around_it(nlp, text, claim, source):
+    doc = analyse(nlp, text)
+    assert speaker(doc, find(doc, claim)) == source
+
+
+def test_as_without_a_cue_is_no_attribution(nlp):
+    assert analyse(nlp, "As expected, the council approved the budget.").statements == []
