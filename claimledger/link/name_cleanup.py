@@ -12,9 +12,10 @@ names are linked across documents, :func:`clean_name` applies general English ru
 * a name's last word can settle its type ("... Hospital" an organisation, "... District" a place);
 * not a name: no capital letter, a media credit ("Photo", "Video from ..."), a single
   capitalised common word ("Many", "West"), a bare title ("Gen"), digits in a person's name,
+  an event named by its disaster noun ("Harlow Tragedy"),
   more words than a name of that type has, an unbalanced bracket (cut there).
 
-Word lists are data files: ``vocab/not_names.txt``, ``vocab/media_credit_words.txt``, ``vocab/name_heads_organisation.txt``,
+Word lists are data files: ``vocab/not_names.txt``, ``vocab/media_credit_words.txt``, ``vocab/disasters.txt``, ``vocab/name_heads_organisation.txt``,
 ``vocab/name_heads_place.txt``; titles are :data:`claimledger.link.names.TITLES`.
 """
 
@@ -81,6 +82,8 @@ def clean_name(text: str, type_: str) -> Optional[tuple[str, str, bool]]:
         return None                                         # "Gen", "Pol"
     if len(tokens) > MAX_WORDS.get(type_, 10):
         return None                                         # a headline or a clause, not a name
+    if len(tokens) > 1 and folded[-1] in words("disasters"):
+        return None                                         # "Harlow Tragedy", "Camp Fire": an event, not a name
     outside_brackets = re.sub(r"\([^)]*\)", " ", " ".join(tokens)).split()
     if any(not _capitalised(t) and fold(t) not in STOPWORDS | PARTICLES for t in outside_brackets):
         return None                                         # a description ("Antara's report", "chief minister")

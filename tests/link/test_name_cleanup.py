@@ -35,7 +35,8 @@ def test_names_are_trimmed_and_typed(text, type_, expected):
     ("Video from the harbour", "organisation"), ("Many", "person"), ("West", "place"), ("Gen", "person"),
     ("Only about 3,000", "person"), ("the province's chief health officer", "person"),
     ("Chief Health Minister", "person"), ("Quake Toll Rises Again In Mountain Province Towns", "place"),
-    ("Valley Post's report", "organisation"), ("12,000", "person"),
+    ("Valley Post's report", "organisation"), ("12,000", "person"), ("Harlow Tragedy", "organisation"),
+    ("Cedar Fire", "person"),
 ])
 def test_junk_is_not_a_name(text, type_):
     assert clean_name(text, type_) is None
