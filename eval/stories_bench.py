@@ -6,7 +6,8 @@ through the real ingest, the per-document pipeline and :func:`claimledger.reconc
 the export is built in memory and scored by the benchmark's own ``score.py``.
 
 Two stories were read while writing rules (dev); two were never opened (held back), so the table
-shows both kinds side by side.
+shows both kinds side by side.  ``eval/gold_stories/`` adds stories we wrote ourselves in the same gold
+format (set "own"): dev twins of the held-back kinds (a strike and its turnout war) to write rules on.
 
     python eval/stories_bench.py                 # the table
     python eval/stories_bench.py -v rana-plaza-collapse-2013   # the scorer's details for one story
@@ -38,6 +39,16 @@ from benchmarks import benchmarks_dir  # noqa: E402
 BENCH = benchmarks_dir() / "stories"
 DEV = ("rana-plaza-collapse-2013", "kanjuruhan-stadium-2022")
 HELD_BACK = ("galwan-valley-clash-2020", "france-pension-strike-2023-01-19")
+OWN_DIR = Path(__file__).resolve().parent / "gold_stories"
+OWN = tuple(sorted(p.name for p in OWN_DIR.iterdir() if (p / "gold.json").exists()))
+
+
+def story_dir(name: str) -> Path:
+    return OWN_DIR / name if name in OWN else BENCH / name
+
+
+def story_set(name: str) -> str:
+    return "dev" if name in DEV else "own" if name in OWN else "held-back"
 
 
 def load_scorer(bench: Path = BENCH):
@@ -134,15 +145,15 @@ def evaluate(names, cache: Optional[Path] = None, verbose: bool = False) -> list
     rows: list[tuple[str, str, dict]] = []
     for name in names:
         for meta in (False, True):
-            docs = annotated(BENCH / name, meta, pipeline, cache)
-            out = score(export(docs), BENCH / name, scorer, verbose)
+            docs = annotated(story_dir(name), meta, pipeline, cache)
+            out = score(export(docs), story_dir(name), scorer, verbose)
             rows.append((name, "meta" if meta else "bare", row(out)))
     return rows
 
 
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("stories", nargs="*", help="story folder names (default: all four)")
+    ap.add_argument("stories", nargs="*", help="story folder names (default: all, ours included)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print the scorer's details")
     ap.add_argument("--cache", type=Path, help="folder for parsed documents (delete it after changing extract/)")
     ap.add_argument("--json", type=Path, help="write the numbers as JSON here")
@@ -150,14 +161,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     if not (BENCH / "score.py").exists():
         print(f"stories benchmark not found at {BENCH} (set CLAIMLEDGER_BENCHMARKS)", file=sys.stderr)
         return 2
-    names = args.stories or [*DEV, *HELD_BACK]
+    names = args.stories or [*DEV, *OWN, *HELD_BACK]
     rows = evaluate(names, args.cache, args.verbose)
     cols = ["figures F1", "event", "measures F1", "disputes flagged", "backed", "conflicts justified", "sources"]
     print(f"{'story':36} {'set':9} {'run':5} " + " ".join(f"{c:>19}" for c in cols))
     for name, run, r in rows:
-        kind = "dev" if name in DEV else "held-back"
+        kind = story_set(name)
         print(f"{name:36} {kind:9} {run:5} " + " ".join(f"{r[c]:>19}" for c in cols))
-    for kind, group in (("dev", DEV), ("held-back", HELD_BACK)):
+    for kind, group in (("dev", DEV), ("own", OWN), ("held-back", HELD_BACK)):
         sel = [r["_"] for n, _, r in rows if n in group]
         if not sel:
             continue

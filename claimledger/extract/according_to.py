@@ -81,3 +81,34 @@ def in_document(doc: Document, sent: SpacySpan, tok: Token) -> Optional[Draft]:
         return None
     return Draft(parts=parts, direct=False, cue=tok.text, cue_span=(tok.idx, end_char(tok)),
                  source_span=trim_span(source_span), sentence=(sent.start_char, sent.end_char), cue_token=tok)
+
+
+def split_credits(text: str, drafts: list[Draft]) -> None:
+    """Several 'according to' phrases in one sentence credit one stretch each ("18,000 joined the
+    march according to police, and 60,000 according to the organisers"; "According to the police,
+    26,000; according to the unions, 140,000"): a phrase takes what precedes it since the
+    previous phrase, or, when nothing of substance precedes it, what follows up to the next one."""
+    credits = sorted((d for d in drafts if d.cue and d.cue.lower().startswith("according") and d.cue_span
+                      and d.source_span is not None), key=lambda d: d.cue_span[0])
+    if len(credits) < 2:
+        return
+    sent_start, sent_end = credits[0].sentence
+    taken = sent_start                      # end of the stretch the previous phrase credits
+    for i, d in enumerate(credits):
+        prev_end = max(taken, end_char(credits[i - 1].source_span[-1]) if i else sent_start)
+        next_start = credits[i + 1].cue_span[0] if i + 1 < len(credits) else sent_end
+        before = trim_parts(text, [[prev_end, d.cue_span[0]]]) if prev_end < d.cue_span[0] else []
+        if before and not _only_frame(text[before[0][0]:before[0][1]]):
+            d.parts = before
+            taken = end_char(d.source_span[-1])
+            continue
+        after = trim_parts(text, [[end_char(d.source_span[-1]), next_start]])
+        if after:
+            d.parts = after
+            taken = after[-1][1]
+
+
+def _only_frame(stretch: str) -> bool:
+    """A stretch that claims nothing by itself: punctuation and conjunctions ("and", ", while")."""
+    return all(w.lower() in {"and", "while", "but", "whereas", "or", "yet"} for w in
+               "".join(c if c.isalnum() else " " for c in stretch).split())

@@ -29,6 +29,7 @@ CUE_LEMMAS = {
     "assess", "judge", "conclude", "demand", "proclaim", "affirm", "guarantee", "announce",
     "charge", "contest", "record", "document", "notify", "answer", "write", "publish", "broadcast",
     "read", "detail", "outline", "highlight", "underline", "underscore", "continue", "go",
+    "count", "tally",
 }
 
 

@@ -12,12 +12,13 @@ from typing import Optional
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from claimledger.extract.according_to import according_to, in_document
+from claimledger.extract.according_to import according_to, in_document, split_credits
 from claimledger.extract.cue_lexicon import (
     CUE_LEMMAS, DOCUMENT_HEADS, EVIDENCE_CUES, HEDGE_ADVERBS, INTENTION_CUES, NAMING_CUES,
     NOT_A_SOURCE, OBJECT_CUES, PARTICIPLE_CUES, RELAY_CUES, SOURCE_DEPS, WEAK_CUES,
 )
 from claimledger.extract.drafts import Draft
+from claimledger.extract.gapping import split_gapped
 from claimledger.extract.parse_spans import (
     comma_between, cue_span_of, cue_text_of, end_char, is_passive, role_of, source_span_of,
     subtree_bounds, trim_parts,
@@ -62,6 +63,8 @@ def sentence_drafts(doc: Document, sent: SpacySpan, in_quote) -> list[Draft]:
                                         cue_span=(tok.idx, tok.idx + len(tok.text)), hedged=True,
                                         sentence=(sent.start_char, sent.end_char), cue_token=tok))
                 break
+    split_credits(doc.text, drafts)
+    drafts += split_gapped(doc.text, sent, drafts)
     for d in drafts:
         d.hedged = d.hedged or is_hedged(sent, d)
     return drafts
@@ -139,7 +142,8 @@ def _verb_cue(doc: Document, sent: SpacySpan, verb: Token, in_quote) -> Optional
         last = max([obj.right_edge] + [c.right_edge for c in verb.children
                                        if c.i > obj.i and (c.dep_ in {"prep", "npadvmod", "oprd", "xcomp", "advcl"}
                                                            or _holds_number(c))
-                                       and not (c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_ in CUE_LEMMAS)],
+                                       and not (c.dep_ == "advcl" and c.lemma_ in CUE_LEMMAS and (
+                                           c.tag_ == "VBG" or any(g.dep_ in SOURCE_DEPS for g in c.children)))],
                    key=lambda t: t.i)
         parts = trim_parts(doc.text, [[obj.left_edge.idx, end_char(last)]])
         content_head = obj
@@ -348,6 +352,9 @@ def _content_clause(verb: Token) -> Optional[Token]:
         if c.dep_ in {"ccomp", "csubjpass"}:
             if c.i < verb.i and any(t.text in {";", ":"} for t in verb.doc[c.i:verb.i]):
                 continue  # a clause before a semicolon or colon belongs to its own sentence half
+            if any(o.dep_ in {"dobj", "obj"} and verb.i < o.i < c.i for o in verb.children) and \
+                    any(t.text == "," for t in verb.doc[verb.i:c.i]):
+                continue  # "police counted 45,000, while the union said X": X is the union's, the object the police's
             return c
     for c in verb.children:  # "warned of X", "said in a statement that": rarely parsed as ccomp
         if c.dep_ == "xcomp" and c.lemma_.lower() not in {"be"} and verb.lemma_.lower() in {"say", "claim", "report", "believe", "estimate", "think"}:
@@ -359,8 +366,8 @@ def _as_saying(verb: Token) -> Optional[Token]:
     """'quoted X as saying ...': the 'saying' verb under 'as'."""
     for c in verb.children:
         if c.dep_ in {"advcl", "prep", "xcomp"}:
-            if c.lemma_ == "say":
-                return c
+            if c.lemma_ == "say" and not any(g.dep_ in SOURCE_DEPS for g in c.children):
+                return c            # not "..., while the union said X": that 'said' has its own speaker
             for g in c.children:
                 if g.lemma_ == "say" and g.dep_ in {"pcomp", "pobj", "advcl", "xcomp"}:
                     return g

@@ -26,7 +26,11 @@ SPEECH_NOUNS = {
     "contention", "conclusion", "finding", "forecast", "projection", "rhetoric", "disdain",
     "determination", "refusal", "willingness", "reluctance", "commitment", "attack", "defense",
     "defence", "embrace", "rejection", "dismissal", "doubt", "confidence", "opinion", "verdict",
+    "count", "tally", "figure", "toll",
 }
+TALLY_NOUNS = {"count", "tally", "figure", "toll", "estimate"}
+"""Possessed, these carry a number the verb moves or keeps: "raised its count of marchers to
+330,000", "stuck to its figure of 800,000"."""
 TOPIC_PREPOSITIONS = {"of", "about", "on", "for", "against", "over", "to"}
 
 
@@ -38,6 +42,10 @@ def noun_draft(sent: SpacySpan, tok: Token) -> Optional[Draft]:
     if owner is None:
         return None
     content = _complement(tok)
+    verb = _governing_verb(tok)
+    if content is None and tok.lemma_.lower() in TALLY_NOUNS and owner.pos_ == "PRON" and verb is not None \
+            and _moved_to(verb, tok):
+        content = tok                       # "the ministry lowered its toll to 125": the value is the claim
     if content is None:
         return None
     text = tok.doc.text
@@ -51,12 +59,14 @@ def noun_draft(sent: SpacySpan, tok: Token) -> Optional[Draft]:
     parts = trim_parts(text, [[start, end_char(last)]])
     if not parts:
         return None
-    verb = _governing_verb(tok)
     if owner.pos_ == "PRON" and verb is not None:
         # "Clinton is promoting her plans for X": the verb is the cue, its subject the source,
         # and the whole possessed phrase the content (as PolNeAR annotates it)
         subject = next(c for c in verb.children if c.dep_ == "nsubj")
-        parts = trim_parts(text, [[tok.left_edge.idx, end_char(tok.right_edge)]])
+        last = tok.right_edge
+        if tok.lemma_.lower() in TALLY_NOUNS:
+            last = max([last] + [c.right_edge for c in _moved_to(verb, tok)], key=lambda t: t.i)
+        parts = trim_parts(text, [[tok.left_edge.idx, end_char(last)]])
         cue_span = cue_span_of(verb)
         if not parts or cue_span[1] > parts[0][0]:
             return None
@@ -70,6 +80,12 @@ def noun_draft(sent: SpacySpan, tok: Token) -> Optional[Draft]:
     return Draft(parts=parts, direct=False, cue=tok.text, cue_span=(tok.idx, end_char(tok)),
                  source_span=_without_possessive(owner_span), sentence=(sent.start_char, sent.end_char),
                  cue_token=tok, nominal=True)
+
+
+def _moved_to(verb: Token, noun: Token) -> list[Token]:
+    """The verb's "to 330,000" / "at 125" after a possessed tally noun: where it moved the value."""
+    return [c for c in verb.children if c.i > noun.i and c.dep_ == "prep" and c.lower_ in {"to", "at"}
+            and any(t.like_num for t in c.subtree)]
 
 
 def _governing_verb(noun: Token) -> Optional[Token]:

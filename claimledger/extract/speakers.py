@@ -520,7 +520,8 @@ class SourceBook:
             kinds = {wanted} if wanted in {"government", "military", "intelligence", "wire_agency", "outlet"} \
                 else {"organisation"}
             ante = self._nearest_any(span.start_char, kinds)
-            if ante is not None:
+            modifiers = tuple(t.lower_ for t in span if t.head.i == span.root.i and t.dep_ in {"compound", "amod"})
+            if ante is not None and not (modifiers and _other_kind(ante, head_lemma, modifiers)):
                 if bare not in ante.variants and len(bare) < 60:
                     ante.variants.append(bare)
                 self.note(ante, span.end_char)
@@ -583,6 +584,8 @@ class SourceBook:
                 continue
             src = ante.source
             described = " ".join(filter(None, [src.title, src.role])).lower()
+            if modifiers and _other_kind(src, noun, modifiers):
+                continue                    # "the health ministry" is not the interior ministry met before
             if noun in described.split() or noun in described:
                 return src
             if noun in src.name.lower().split():
@@ -597,6 +600,17 @@ class SourceBook:
                 if ante.end <= pos and ante.kind == "person" and ante.source is not None and pos - ante.end < 800:
                     return ante.source
         return fallback
+
+
+def _other_kind(src: Source, noun: str, modifiers: tuple[str, ...]) -> bool:
+    """A source whose words name the noun with other modifiers and none of ours ("interior
+    ministry" against "the health ministry"); "police chief" still stands for "the Harlow police chief"."""
+    for text in filter(None, [src.title, src.role, src.name]):
+        words = text.lower().split()
+        if noun in words[1:]:
+            theirs = set(words[:words.index(noun)])
+            return bool(theirs) and not theirs & set(modifiers)
+    return False
 
 
 def _words_before(span: SpacySpan, person: SpacySpan) -> SpacySpan:

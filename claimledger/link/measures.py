@@ -148,7 +148,7 @@ def _inherit_earlier_keys(keyed: list[tuple[Figure, FigureKey]], docs: dict[str,
                           and (k.head == key.head or key.head in ("people", "?") and k.head == "people")
                           and (k.nation == key.nation or key.nation is None
                                and not (k.nation or "").startswith("owner:"))   # whose count it is stays
-                          and CONTRAST.search(doc.text[min(g.end, fig.end):max(g.start, fig.start)])), None)
+                          and set_against(doc.text[min(g.end, fig.end):max(g.start, fig.start)])), None)
             key = rival or key              # "organisers counted 150,000 people, while police said 62,000 took part"
         if doc is not None and key.event is None and INCLUDING.search(doc.text[fig.sentence_start:fig.start]):
             whole = next((k for g, k in reversed(same) if g.start < fig.start and k.event and not k.scope
@@ -183,6 +183,12 @@ def _place_set_against(fig: Figure, key: FigureKey, same: list[tuple[Figure, Fig
     return None
 
 
+def set_against(between: str) -> bool:
+    """The words between two counts of one sentence set them against each other: a contrast, or
+    a credit for each ("18,000 according to police, and 60,000 according to the organisers")."""
+    return bool(CONTRAST.search(between) or TWO_CREDITS.search(between))
+
+
 def _by_sentence(keyed: list[tuple[Figure, FigureKey]]) -> dict[tuple[str, int], list[tuple[Figure, FigureKey]]]:
     """The keyed figures of each (document, sentence), in order: neighbours are looked up in one
     sentence, not across the whole story (which would be quadratic in the story's figures)."""
@@ -199,6 +205,10 @@ sentence just counted."""
 CONTRAST = re.compile(r"\b(?:while|whereas|but|against|compared (?:with|to)|versus|vs|rather than|instead of)\b",
                       re.I)
 """Two counts set against each other in one sentence estimate the same thing."""
+TWO_CREDITS = re.compile(r"\baccording to\b|\b(?:said|says|claimed|claims|counted|estimated|put)\b[^.;]*"
+                         r"\b(?:while|and|but)\b", re.I)
+"""Two figures of one sentence credited each to someone ("26,000 according to the police, and
+140,000 according to the unions"; "police said 26,000 and organisers 140,000")."""
 
 
 OWN_POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$|^\s*(?:of\s+)?(?:its|their)\b|"
@@ -407,11 +417,17 @@ def _counts_occurrences(fig: Figure) -> bool:
 
 
 def _names_itself(fig: Figure) -> bool:
-    """An event word that is the figure's own wording ("Scores of workers" read as *scored*)."""
+    """An event word that is the figure's own wording ("Scores of workers" read as *scored*), or
+    the noun it counts read as a verb ("460 trains" as *trained*), unless that noun implies the
+    event ("2,000 strikers")."""
     if not fig.event:
         return False
     own = normalise_event(fig.event)
-    return any(w == fold(fig.event) or EVENT_INDEX.get(singular(w)) == own for w in fold(fig.text).split())
+    if any(w == fold(fig.event) or EVENT_INDEX.get(singular(w)) == own for w in fold(fig.text).split()):
+        return True
+    noun = fold(fig.counted or "").split()[-1:]
+    return bool(noun) and singular(noun[0]) != noun[0] and EVENT_INDEX.get(singular(noun[0])) == own \
+        and normalise_counted(fig.counted)[2] is None
 
 
 def _phrase_with_event_word(word: Optional[str], after: str) -> Optional[str]:
@@ -571,7 +587,8 @@ def quiet_figures(groups: list[MeasureGroup], own: dict[str, FigureKey], home: S
       article counts that thing for one nation only;
     * whole-event wording: a count given for one named place ("12,000 in Porto") beside a larger
       count of its article, or for a place that most of the story's articles do not name, is a
-      part; a count worded for a part (a hospital, a subgroup) that joined the whole is one too.
+      part (unless every count of the measure is for that one place: "23 arrested in Lisbon", later
+      "31 arrested in Lisbon"); a count worded for a part (a hospital, a subgroup) that joined the whole is one too.
     """
     base = _nation_base
     nations: dict[tuple, set[str]] = defaultdict(set)
@@ -583,6 +600,8 @@ def quiet_figures(groups: list[MeasureGroup], own: dict[str, FigureKey], home: S
         for f in g.figures:
             if f.id in own and not own[f.id].place:
                 whole_in_doc[f.doc] = max(whole_in_doc[f.doc], f.value or 0)
+        places = {own[f.id].place for f in g.figures if f.id in own}
+        one_place = len(places) == 1 and None not in places   # every count is for that place: none is a part
         for f in g.figures:
             k = own.get(f.id)
             if k is None:
@@ -592,7 +611,7 @@ def quiet_figures(groups: list[MeasureGroup], own: dict[str, FigureKey], home: S
             elif k.nation is None and g.key.nation in nations[base(g.key)] and len(nations[base(g.key)]) > 1 \
                     and f.id not in sure:
                 g.quiet[f.id] = "its nation is not named and the story counts several"
-            elif k.place and g.key.scope is None and (
+            elif k.place and g.key.scope is None and not one_place and (
                     k.place[3:] not in home or whole_in_doc[f.doc] > (f.value or 0)):
                 g.quiet[f.id] = f"given for one place ({k.place})"
             elif k.scope and not k.place and g.key.scope is None:
@@ -665,12 +684,15 @@ def _unscope_without_total(groups: list[MeasureGroup]) -> None:
 
 def _split_past_events(groups: list[MeasureGroup]) -> None:
     """Past events quoted for comparison are each their own event: historical figures share a
-    measure only when they give the same value (one earlier fire cited by two outlets)."""
+    measure only when they give the same value (one earlier fire cited by two outlets), or when
+    one sentence sets them against each other ("in 2023 the ministry counted 200,000 and the
+    unions 350,000")."""
     for g in [g for g in groups if g.key.time_ref == "historical" and len(g.figures) > 1]:
         clusters: list[list[Figure]] = []
         for f in g.figures:
             home = next((c for c in clusters if c[0].value and f.value
-                         and abs(c[0].value - f.value) <= 0.05 * max(c[0].value, f.value)), None)
+                         and abs(c[0].value - f.value) <= 0.05 * max(c[0].value, f.value)
+                         or any(o.doc == f.doc and o.sentence_start == f.sentence_start for o in c)), None)
             if home is None:
                 clusters.append([f])
             else:

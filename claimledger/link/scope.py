@@ -45,6 +45,12 @@ SUBGROUP_HEADS = {"child", "children", "police", "officer", "officers", "policem
 TIME_DISTANCE = re.compile(r"\b(?:\w+|\d+)\s+(?:years?|months?|decades?)\s+(?:earlier|before|ago|after|prior)\b"
                            r"|\b(?:previous|prior|earlier)\s+(?:\w+\s+){0,3}?(?:disaster|collapse|fire|record|"
                            r"deadliest|worst|most)\b|\b(?:worst|deadliest)\s+(?:\w+\s+){0,2}since\b", re.I)
+PAST_EVENT = re.compile(r"\b(?:the|its|their)\s+(?:previous|prior|last)\s+(?:[a-z-]+\s+){0,2}?(?:"
+                        + "|".join(sorted(vocab.words("disasters") | {"protest", "march", "rally", "demonstration",
+                                                                       "walkout", "election", "vote"}))
+                        + r")s?\b", re.I)
+"""A past occurrence of the story's kind of event named for comparison ("at the last big protest,
+... the ministry counted 200,000"); "the last 24 hours" names no event."""
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 FORECAST = re.compile(r"\b(?:could|might|may|would|will|is expected to|are expected to|is likely to|are likely to|"
                       r"threatens to|feared to|projected to|forecast to|set to)\s+(?:\w+\s+){0,2}?"
@@ -76,7 +82,7 @@ def time_ref(fig: Figure, doc: Document, year: Optional[int]) -> str:
         return "historical"
     after = doc.text[fig.end:fig.sentence_end]
     own_after = re.split(r"\d", after, maxsplit=1)[0]   # up to the next number: the next figure's own words
-    if TIME_DISTANCE.search(before) or TIME_DISTANCE.search(own_after):
+    if TIME_DISTANCE.search(before) or TIME_DISTANCE.search(own_after) or PAST_EVENT.search(before):
         return "historical"                 # "$4.2 billion, up from $3.9 billion a year earlier": only the second
     return "current"
 

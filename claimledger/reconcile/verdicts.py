@@ -42,7 +42,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from claimledger.link.dates import format_window, midpoint, parse_window
-from claimledger.link.measures import CONTRAST, MeasureGroup, in_base_unit
+from claimledger.link.measures import MeasureGroup, in_base_unit, set_against
 from claimledger.link.timeline import is_earlier_value, months_ago, order_in_document, update_direction
 from claimledger.link.names import country_of, fold
 from claimledger.model import Document, Figure, Measure
@@ -251,6 +251,12 @@ def judge(measure: Measure, group: MeasureGroup, index: OriginIndex, parties: se
         steps = " → ".join(f"{describe(r.fig)} ({_when_text(r)})" for r in _steps(ordered))
         measure.verdict = "evolving"
         measure.explanation = f"Evolving over time: {steps}. {counts}."
+    elif len(origins) >= 2 and not _all_compatible(_contenders(rows, measure)):
+        measure.verdict = "far_apart"
+        why = sorted({reason for r in rows if (reason := (group.quiet or {}).get(r.fig.id))})
+        measure.explanation = (f"Far apart: {', '.join(_say(r) for r in _one_per_origin(rows))} differ, but no "
+                               f"conflict is claimed: not each is worded as an estimate of the whole"
+                               f"{' (' + '; '.join(why) + ')' if why else ''}. {counts}.")
     elif len(origins) >= 2 and _far_apart(rows):
         measure.verdict = "far_apart"
         measure.explanation = (f"Far apart: {', '.join(_say(r) for r in _one_per_origin(rows))} are compatible "
@@ -334,13 +340,8 @@ def restating(a: Row, b: Row, docs: dict[str, Document]) -> bool:
         return True
     first, second = sorted((a.fig, b.fig), key=lambda f: f.start)
     between = doc.text[first.end:second.start]
-    return not (CONTRAST.search(between) or TWO_CREDITS.search(between))
+    return not set_against(between)
 
-
-TWO_CREDITS = re.compile(r"\baccording to\b|\b(?:said|says|claimed|claims|counted|estimated|put)\b[^.;]*"
-                         r"\b(?:while|and|but)\b", re.I)
-"""Two figures of one sentence credited each to someone ("26,000 according to the police, and
-140,000 according to the unions"; "police said 26,000 and organisers 140,000")."""
 
 
 def pairwise_sample(rows: list[Row], limit: int = PAIRWISE_LIMIT) -> list[Row]:
@@ -354,6 +355,13 @@ def pairwise_sample(rows: list[Row], limit: int = PAIRWISE_LIMIT) -> list[Row]:
     step = len(rows) / (limit - len(keep))
     keep |= {id(rows[int(i * step)]) for i in range(limit - len(keep))}
     return [r for r in rows if id(r) in keep]
+
+
+def _all_compatible(rows: list[Row]) -> bool:
+    """Every figure's interval meets every other's: only then may figures kept out of the
+    contenders (``MeasureGroup.quiet``) leave a measure called ``agree``."""
+    precise = [r for r in rows if not r.mismatch]
+    return max((r.low for r in precise), default=0.0) <= min((r.high for r in precise), default=INF)
 
 
 def _far_apart(rows: list[Row]) -> bool:

@@ -150,3 +150,10 @@ def test_the_role_of_a_name_met_again_by_its_surname_is_kept(nlp):
     doc = Pipeline().analyse(Document(id="d", name="d.txt", text=text))
     two = next(f for f in doc.figures if f.text == "Two")
     assert next(s for s in doc.sources if s.id == two.source).name == "Ana Ruiz"
+
+
+def test_a_body_with_other_modifiers_is_another_body(nlp):
+    from tests.extract.test_according_to import credited
+    text = ("The interior ministry said 40 people were arrested. The health ministry said 12 people were hurt. "
+            "The ministry said 3 of them were police officers.")
+    assert credited(nlp, text, "40", "12", "3") == ["interior ministry", "health ministry", "health ministry"]

@@ -233,3 +233,36 @@ def test_a_bare_count_set_against_another_takes_its_key_but_not_its_owner():
     firm = add_figure(a, "1,200", 1200)
     measures, _ = build_measures([a])
     assert measure_with(measures, union) is measure_with(measures, firm)
+
+
+def test_joining_a_rally_and_taking_part_are_turnout_and_a_noun_read_as_a_verb_is_no_event():
+    a = doc_with("a", "Police said 9,000 people joined the rally in the square. Organisers said 30,000 had taken part.")
+    joined = add_figure(a, "9,000", 9000, counted="people")
+    taken = add_figure(a, "30,000", 30000, counted="people", event="taken")
+    trains = doc_with("c", "Only 120 of the usual 460 trains ran.")
+    usual = add_figure(trains, "460", 460, counted="trains", event="trained")
+    measures, _ = build_measures([a, trains])
+    assert measure_with(measures, joined).event == "attended"
+    assert measure_with(measures, joined).id == measure_with(measures, taken).id
+    assert measure_with(measures, usual).event is None
+
+
+def test_a_second_credit_in_the_sentence_sets_a_bare_count_against_the_first():
+    a = doc_with("a", "In Harlow, 18,000 people joined the march according to police, and 60,000 according to "
+                      "the organisers.")
+    police = add_figure(a, "18,000", 18000, counted="people", event="joined")
+    organisers = add_figure(a, "60,000", 60000, counted="people")
+    measures, _ = build_measures([a])
+    assert measure_with(measures, police).id == measure_with(measures, organisers).id
+
+
+def test_figures_set_against_each_other_about_a_past_protest_share_one_historical_measure():
+    a = doc_with("a", "At the last big protest, in 2019, the ministry counted 200,000 people and the unions "
+                      "350,000. This time 410,000 people marched.", published="2024-03-16")
+    ministry = add_figure(a, "200,000", 200000, counted="people")
+    unions = add_figure(a, "350,000", 350000, counted="people")
+    now = add_figure(a, "410,000", 410000, counted="people", event="marched")
+    measures, _ = build_measures([a])
+    past = measure_with(measures, ministry)
+    assert past.time_ref == "historical" and past.id == measure_with(measures, unions).id
+    assert measure_with(measures, now).time_ref == "current"

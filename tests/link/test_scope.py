@@ -222,3 +222,11 @@ def test_a_capital_naming_the_city_before_a_count_is_a_place():
     a = doc_with("a", "Washington police counted 9,000 marchers.")
     add_mention(a, "Washington", "GPE")
     assert named_place(add_figure(a, "9,000", 9000, counted="marchers"), a) == "washington"
+
+
+def test_the_previous_or_last_event_of_the_kind_is_historical_but_the_last_hours_are_not():
+    from claimledger.link.scope import PAST_EVENT
+    assert PAST_EVENT.search("At the last big protest, when police counted ")
+    assert PAST_EVENT.search("The previous earthquake in the region killed ")
+    assert not PAST_EVENT.search("In the last 24 hours rescuers found ")
+    assert not PAST_EVENT.search("The last survivors were pulled out, bringing the total to ")

@@ -195,3 +195,19 @@ def test_counts_given_to_the_unit_differ_when_their_values_do():
     lo, hi = interval(a.figures[0])
     assert 825 < lo < 826 < hi < 827
     assert interval(add_figure(doc_with("c", "About 11,000 left."), "11,000", 11000))[0] == 10550
+
+
+def test_counts_all_given_for_one_place_contend_and_are_never_called_agree():
+    """Every arrest count is for Leeds, which most articles do not name: none is a part of a larger
+    whole, so 23 and 31 are two estimates of one thing, not 'agree'."""
+    from claimledger.model import Document
+    from claimledger.pipeline import Pipeline
+    texts = {"a": "Nurses strike across England\nAbout 200,000 nurses walked out across England on Tuesday.",
+             "b": "Strike day\nAbout 210,000 nurses stopped work in England, the union said.",
+             "c": "Clashes after rally\nPolice arrested 23 people in Leeds on Tuesday evening.",
+             "d": "Arrests rise\nPolice said 31 people had been arrested in Leeds after the rally."}
+    docs = [Document(id=k, name=f"{k}.txt", text=t, published="2025-06-03", outlet=f"Paper {k}")
+            for k, t in texts.items()]
+    result = reconcile(list(Pipeline().run(docs)))
+    m = next(m for m in result.measures if m.event == "arrested")
+    assert len(m.figures) == 2 and m.verdict in ("conflict", "evolving"), m.explanation
