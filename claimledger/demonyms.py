@@ -21,3 +21,40 @@ DEMONYMS: dict[str, str] = {
     "us": "United States", "venezuelan": "Venezuela", "vietnamese": "Vietnam", "welsh": "Wales", "western": "West",
     "yemeni": "Yemen",
 }
+
+# The rest of the world's states (UN members and observers), so no country is anonymous to the linker.
+DEMONYMS.update({
+    "albanian": "Albania", "algerian": "Algeria", "andorran": "Andorra", "angolan": "Angola",
+    "antiguan": "Antigua and Barbuda", "bahamian": "Bahamas", "bahraini": "Bahrain", "barbadian": "Barbados",
+    "belizean": "Belize", "beninese": "Benin", "bhutanese": "Bhutan", "bolivian": "Bolivia",
+    "bosnian": "Bosnia and Herzegovina", "botswanan": "Botswana", "bruneian": "Brunei", "bulgarian": "Bulgaria",
+    "burkinabe": "Burkina Faso", "burundian": "Burundi", "cambodian": "Cambodia", "cameroonian": "Cameroon",
+    "cape verdean": "Cape Verde", "central african": "Central African Republic", "chadian": "Chad",
+    "comoran": "Comoros", "congolese": "Congo", "costa rican": "Costa Rica", "ivorian": "Ivory Coast",
+    "croatian": "Croatia", "cuban": "Cuba", "cypriot": "Cyprus", "djiboutian": "Djibouti", "dominican": "Dominican Republic",
+    "ecuadorian": "Ecuador", "ecuadorean": "Ecuador", "salvadoran": "El Salvador", "equatoguinean": "Equatorial Guinea",
+    "eritrean": "Eritrea", "estonian": "Estonia", "swazi": "Eswatini", "fijian": "Fiji", "gabonese": "Gabon",
+    "gambian": "Gambia", "ghanaian": "Ghana", "grenadian": "Grenada", "guatemalan": "Guatemala",
+    "guinean": "Guinea", "guyanese": "Guyana", "haitian": "Haiti", "honduran": "Honduras", "icelandic": "Iceland",
+    "jamaican": "Jamaica", "jordanian": "Jordan", "kazakh": "Kazakhstan", "kazakhstani": "Kazakhstan",
+    "kiribati": "Kiribati", "kosovar": "Kosovo", "kuwaiti": "Kuwait", "kyrgyz": "Kyrgyzstan", "kirghiz": "Kyrgyzstan",
+    "lao": "Laos", "laotian": "Laos", "latvian": "Latvia", "basotho": "Lesotho", "liberian": "Liberia",
+    "libyan": "Libya", "liechtensteiner": "Liechtenstein", "lithuanian": "Lithuania", "luxembourgish": "Luxembourg",
+    "malagasy": "Madagascar", "malawian": "Malawi", "maldivian": "Maldives", "malian": "Mali", "maltese": "Malta",
+    "marshallese": "Marshall Islands", "mauritanian": "Mauritania", "mauritian": "Mauritius",
+    "micronesian": "Micronesia", "moldovan": "Moldova", "monegasque": "Monaco", "mongolian": "Mongolia",
+    "montenegrin": "Montenegro", "mozambican": "Mozambique", "namibian": "Namibia", "nauruan": "Nauru",
+    "new zealander": "New Zealand", "nicaraguan": "Nicaragua", "nigerien": "Niger", "macedonian": "North Macedonia",
+    "omani": "Oman", "palauan": "Palau", "panamanian": "Panama", "papua new guinean": "Papua New Guinea",
+    "paraguayan": "Paraguay", "qatari": "Qatar", "rwandan": "Rwanda", "samoan": "Samoa", "sammarinese": "San Marino",
+    "senegalese": "Senegal", "serbian": "Serbia", "serb": "Serbia", "seychellois": "Seychelles",
+    "sierra leonean": "Sierra Leone", "singaporean": "Singapore", "slovak": "Slovakia", "slovenian": "Slovenia",
+    "slovene": "Slovenia", "solomon islander": "Solomon Islands", "somali": "Somalia", "south sudanese": "South Sudan",
+    "sri lankan": "Sri Lanka", "surinamese": "Suriname", "tajik": "Tajikistan", "tajikistani": "Tajikistan",
+    "tanzanian": "Tanzania", "timorese": "East Timor", "togolese": "Togo", "tongan": "Tonga",
+    "trinidadian": "Trinidad and Tobago", "tunisian": "Tunisia", "turkmen": "Turkmenistan", "tuvaluan": "Tuvalu",
+    "ugandan": "Uganda", "emirati": "United Arab Emirates", "uruguayan": "Uruguay", "uzbek": "Uzbekistan",
+    "ni-vanuatu": "Vanuatu", "zambian": "Zambia", "zimbabwean": "Zimbabwe", "cypriote": "Cyprus",
+})
+AMBIGUOUS_COUNTRY_NAMES = frozenset({"chad", "jordan", "niger", "guinea", "georgia", "turkey", "dominican republic"})
+"""Country names that are as often a first name, a river or a state: a country only by its demonym."""

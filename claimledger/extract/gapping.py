@@ -1,6 +1,6 @@
 """Gapped second credits: "the ministry counted 200,000 people and the unions 350,000".
 
-A claim whose content ends in "and|while|but <who> <number>" gives that number to <who>, with
+A claim whose content ends in "and|while|but|, <who> <number>" gives that number to <who>, with
 the cue verb left out (gapping).  The parser hangs such a tail anywhere (a conjunct of the object,
 an apposition), so it is read off the tokens: a noun phrase naming a counting body (a proper
 name, or a noun of ``vocab/counting_bodies.txt``) right before a number that closes the clause.
@@ -54,7 +54,7 @@ def _gapped_tail(sent: SpacySpan, start: int, end: int):
     number = tokens[-1]
     for k in range(len(tokens) - 2, 0, -1):
         t = tokens[k]
-        if t.lower_ in JOINERS:
+        if t.lower_ in JOINERS or t.text == "," and k >= 3:   # "..., the unions 800,000."
             np = tokens[k + 1:-1]
             nouns = [w for w in np if w.pos_ in {"NOUN", "PROPN"}]
             if not nouns or any(w.pos_ not in NP_POS or w.like_num for w in np):

@@ -198,6 +198,12 @@ def _verb_cue(doc: Document, sent: SpacySpan, verb: Token, in_quote) -> Optional
         return None
     if speaker_tok is not None and speaker_tok.lemma_.lower().split()[-1] in NOT_A_SOURCE:
         return None
+    speaker_at = speaker_tok.start_char if isinstance(speaker_tok, SpacySpan) else speaker_tok.idx
+    if any(a < speaker_at < b for a, b in parts) and speaker_tok == _closing_subject(verb):
+        # the claim's subtree swallowed its closing speaker: cut it before the speaker's comma
+        parts = trim_parts(doc.text, [[a, min(b, speaker_at)] for a, b in parts if a < speaker_at])
+        if not parts:
+            return None
     d = Draft(parts=parts, direct=False, cue=cue_text_of(verb), cue_span=cue_span_of(verb),
               source_span=source_span_of(speaker_tok) if speaker_tok is not None else None,
               role_span=role_of(speaker_tok) if speaker_tok is not None else None,
@@ -378,6 +384,26 @@ def _as_saying(verb: Token) -> Optional[Token]:
 SAYING_PREPOSITIONS = {"by", "after", "before", "while", "when", "in"}
 
 
+def _closing_subject(verb: Token) -> Optional[SpacySpan]:
+    """"..., near the village of Kok-Tash, Kyrgyzstan's border service said." parsed with the
+    speaker as an apposition of the last noun: the noun phrase between the last comma and a
+    sentence-closing cue verb with no subject of its own is its subject."""
+    doc = verb.doc
+    if verb.i < 3 or verb.tag_ == "VBG" or verb.dep_ not in {"ROOT", "parataxis"}:
+        return None
+    after = doc[verb.i + 1:verb.sent.end]
+    if any(not (t.is_punct or t.is_space) for t in after):
+        return None
+    prev = doc[verb.i - 1]
+    if prev.pos_ not in {"NOUN", "PROPN"} or prev.dep_ not in {"appos", "conj", "pobj", "dobj", "npadvmod"}:
+        return None
+    start = prev.left_edge.i
+    if start < 1 or doc[start - 1].text != "," or verb.i - start > 8:
+        return None
+    span = doc[start:verb.i]
+    return span if all(t.pos_ in {"DET", "PROPN", "NOUN", "ADJ", "PART", "PUNCT", "NUM"} for t in span) else None
+
+
 def _subject(verb: Token) -> Optional[Token]:
     """The source token of a cue verb (None for agentless passives: 'X is believed to ...')."""
     tok = verb
@@ -417,6 +443,9 @@ def _subject(verb: Token) -> Optional[Token]:
             subj = next((g for g in c.children if g.dep_ == "nsubj" and g.i < c.i), None)
             if subj is not None:
                 return subj
+    closing = _closing_subject(verb)
+    if closing is not None:
+        return closing
     # '"...," warned a monitoring team report' is sometimes parsed with the source as object
     before = verb.doc[max(0, verb.i - 2):verb.i].text.replace(" ", "")
     if verb.tag_ != "VBG" and (before[-1:] in {"”", '"', "’", "'"} or before[-2:] in {",”", ',"', ",’"}):

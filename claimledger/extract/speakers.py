@@ -73,6 +73,7 @@ ORG_NOUNS = {
     "union", "council", "committee", "agency", "ministry", "department", "government", "carrier",
     "manufacturer", "retailer", "insurer", "lender", "charity", "organisation", "organization",
     "federation", "association", "board", "regulator", "court", "hospital", "university", "utility",
+    "service",
 }
 OUTLET_WORDS = {
     "news", "times", "post", "journal", "newspaper", "daily", "gazette", "herald", "tribune",
@@ -519,7 +520,7 @@ class SourceBook:
             wanted = classify_kind(text, "", head_lemma)
             kinds = {wanted} if wanted in {"government", "military", "intelligence", "wire_agency", "outlet"} \
                 else {"organisation"}
-            ante = self._nearest_any(span.start_char, kinds)
+            ante = self._nearest_named(span.start_char, kinds, head_lemma) or self._nearest_any(span.start_char, kinds)
             modifiers = tuple(t.lower_ for t in span if t.head.i == span.root.i and t.dep_ in {"compound", "amod"})
             if ante is not None and not (modifiers and _other_kind(ante, head_lemma, modifiers)):
                 if bare not in ante.variants and len(bare) < 60:
@@ -549,6 +550,15 @@ class SourceBook:
         src = self.add(bare, kind, text, affiliation=affiliation)
         self.note(src, span.end_char)
         return Resolution(src, kind != "unknown")
+
+    def _nearest_named(self, pos: int, kinds: set[str], noun: str) -> Optional[Source]:
+        """The nearest body of these kinds whose name holds the noun: "the ministry" is the
+        education ministry met before, not the government named in between."""
+        for ante in reversed(self.antecedents):
+            if ante.end <= pos and ante.source is not None and ante.source.kind in kinds and \
+                    noun in ante.source.name.lower().split():
+                return ante.source
+        return None
 
     def _nearest_kind(self, kind: str, pos: int) -> Optional[Source]:
         for ante in reversed(self.antecedents):

@@ -13,12 +13,8 @@ from typing import Optional
 from claimledger import vocab
 from claimledger.link.names import DEMONYMS, canonical_place, fold
 
-PERSONNEL = {"soldier", "troop", "fighter", "serviceman", "servicemen", "personnel", "force",
-             "combatant", "recruit", "mercenary", "infantryman", "marine", "volunteer", "army",
-             "military", "conscript", "militant", "unit", "trooper"}
-PEOPLE = {"people", "person", "patient", "case", "individual", "resident", "citizen", "inhabitant", "victim",
-          "civilian", "human", "men", "women", "child", "children", "supporter", "fan", "spectator",
-          "passenger", "pilgrim", "migrant", "tourist", "villager", "shopper", "visitor", "guest"}
+PERSONNEL = vocab.words("personnel_nouns")
+PEOPLE = vocab.words("population_nouns")
 JOBS = {"job", "position", "role", "layoff", "post"}
 VOTES = {"vote", "ballot"}
 HEAD_CLASS = {**{w: "troops" for w in PERSONNEL}, **{w: "people" for w in PEOPLE},
@@ -214,13 +210,16 @@ def event_near(before: str, after: str, has_head: bool = True) -> Optional[str]:
 
 
 def _phrase_event(text: str) -> Optional[tuple[int, str]]:
-    """(position, event) of the first event phrase of the vocabulary in folded text (of several
-    phrases starting there, the alphabetically first event)."""
+    """(position, event) of the first event phrase of the vocabulary in folded text: of several
+    phrases starting there the longest ("took part in the strike" over "took part"), of one phrase
+    in two events the alphabetically first."""
     m = _phrase_pattern().search(text)
     if m is None:
         return None
     pos = m.start()
-    return pos, min(e for p, e in vocab.event_phrases() if text.startswith(p, pos) and _word_ends(text, pos + len(p)))
+    starting = [(p, e) for p, e in vocab.event_phrases() if text.startswith(p, pos) and _word_ends(text, pos + len(p))]
+    longest = max(len(p) for p, _ in starting)
+    return pos, min(e for p, e in starting if len(p) == longest)
 
 
 @functools.cache

@@ -113,6 +113,16 @@ def owner_of(fig: Figure, text: str, mentions: list) -> Optional[str]:
     return None
 
 
+LABEL_BEFORE = re.compile(r"^\W*([A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,4}):\s*$")
+"""A figure right after a short label and a colon ("Primary school teachers: 38% on strike", in a
+numbers box): the label is what it counts."""
+SUBSET_OF = re.compile(r"\s+of\s+(?:its|their|the|his|her)?\s*(?:usual|normal|scheduled|planned|regular|total)?\s*"
+                       r"\d[\d,.]*\s+((?:[a-z-]+\s+)?[a-z-]+?s)\b", re.I)
+"""A count out of a stated total ("120 of its usual 460 trains"): it counts the total's noun."""
+DENOMINATOR = re.compile(r"\d[\d,.]*\s+of\s+(?:its|their|the|his|her)?\s*(?:usual|normal|scheduled|planned|regular|"
+                         r"total)?\s*$", re.I)
+"""The total a count is out of ("120 of its usual 460 trains"): no estimate of its own."""
+
 TALLY_OF = re.compile(r"\b(?:count|tally|figure|toll|total|estimate)\s+of\s+$", re.I)
 """A number given as "the official count of 140" measures what its sentence is about."""
 
@@ -150,11 +160,14 @@ def _inherit_earlier_keys(keyed: list[tuple[Figure, FigureKey]], docs: dict[str,
                                and not (k.nation or "").startswith("owner:"))   # whose count it is stays
                           and set_against(doc.text[min(g.end, fig.end):max(g.start, fig.start)])), None)
             key = rival or key              # "organisers counted 150,000 people, while police said 62,000 took part"
-        if doc is not None and key.event is None and INCLUDING.search(doc.text[fig.sentence_start:fig.start]):
+        whole = None
+        if doc is not None and INCLUDING.search(doc.text[fig.sentence_start:fig.start]):
             whole = next((k for g, k in reversed(same) if g.start < fig.start and k.event and not k.scope
-                          and k.dimension == key.dimension), None)
-            if whole:                       # "1.1 million marched, including 80,000 in Lisbon": a part of it
-                key = replace(whole, scope=key.scope or "subgroup", place=key.place, stated=whole.stated)
+                          and k.dimension == key.dimension and key.event in (None, k.event)), None)
+        if whole is not None:               # "1.1 million marched, including 80,000 in Lisbon": a part of it
+            part = key.head if key.head not in (None, "?", "people", whole.head) else "subgroup"
+            key = replace(whole, scope=key.scope or part, place=key.place, stated=whole.stated)
+            # ("24 killed, including 12 civilians": the civilians' own measure, a part of the toll)
         elif doc is not None and not key.scope:
             key = _place_set_against(fig, key, same, doc) or key
         out.append((fig, key))
@@ -186,7 +199,15 @@ def _place_set_against(fig: Figure, key: FigureKey, same: list[tuple[Figure, Fig
 def set_against(between: str) -> bool:
     """The words between two counts of one sentence set them against each other: a contrast, or
     a credit for each ("18,000 according to police, and 60,000 according to the organisers")."""
-    return bool(CONTRAST.search(between) or TWO_CREDITS.search(between))
+    if CONTRAST.search(between) or TWO_CREDITS.search(between):
+        return True
+    gapped = GAPPED_CREDIT.search(between)  # "the government said 310,000 marched, the unions 800,000"
+    return bool(gapped) and (gapped.group(1)[:1].isupper() or singular(fold(gapped.group(1))) in COUNTING_BODIES)
+
+
+GAPPED_CREDIT = re.compile(r"(?:,|\band)\s+(?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){0,3}([A-Za-z][\w'’-]*)\s+$")
+"""A second count credited by gapping the verb: a body's name right before it."""
+COUNTING_BODIES = vocab.words("counting_bodies")
 
 
 def _by_sentence(keyed: list[tuple[Figure, FigureKey]]) -> dict[tuple[str, int], list[tuple[Figure, FigureKey]]]:
@@ -243,6 +264,10 @@ def owning_nation(before: str, after: str) -> Optional[str]:
 ANAPHOR = re.compile(r"\b(?:the|that|this|its|their)\s+(?:same\s+)?(?:figure|rate|share|proportion|number|"
                      r"percentage|estimate)\b", re.I)
 """Words that point back to a quantity just given ("unions put the figure at 70%")."""
+RENAMED_SHARE = re.compile(r"\b(?:turnout|participation|the figure|the rate|the share|the proportion)\b[^.;\d]{0,30}$",
+                           re.I)
+"""A share worded by what it measures rather than whom ("turnout was closer to 80%"), right after
+a share of a named group: the same group's share."""
 SHARE_REACH = 250
 """A percentage without a group ("unions said 70%") is a share of the group of the percentage
 given just before it, within this many characters ("42% of teachers were on strike")."""
@@ -312,7 +337,12 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
     """
     head, nation, implied = normalise_counted(fig.counted)
     dim, _ = dimension(fig.unit)
-    if not fig.counted and before and (dim != "count" or (fig.value or 0) >= 10):
+    label = LABEL_BEFORE.match(before) if not fig.counted else None
+    if label:                               # "Primary school teachers: 38% on strike"
+        head, nation, implied = normalise_counted(label.group(1))
+        if dim == "percent":
+            head = _group_named(label.group(1)) or head
+    elif not fig.counted and before and (dim != "count" or (fig.value or 0) >= 10):
         subject = subject_before(before)
         if subject and _only_as_a_name(subject, before):
             subject = None                  # "the outskirts of Dhaka, reached 219": a place is not what is counted
@@ -478,18 +508,28 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
         before, after = text[fig.sentence_start:fig.start], text[fig.end:fig.sentence_end]
         if is_difference(before, after) or ADDRESS.match(after):
             continue
-        key = figure_key(fig, text[fig.sentence_start:fig.sentence_end], before,
+        if re.search(r"\b[Tt]he\s+$", before) and re.match(r"\s+(?:had|have|has|were|was|are|is|died|who)\b", after):
+            continue                        # "the five had died": a pointer back to people counted before
+        if DENOMINATOR.search(before):
+            continue                        # "120 of its usual 460 trains": 460 is what 120 is counted out of
+        subset = SUBSET_OF.match(after) if not fig.counted and (fig.value or 0) > 1 else None
+        probe = replace(fig, counted=subset.group(1)) if subset else fig
+        key = figure_key(probe, text[fig.sentence_start:fig.sentence_end], before,   # "120 of 460 trains": trains
                          owner_of(fig, text, mentions.get(fig.doc, [])), after)
-        if fig.counted and re.search(r"\d", fig.counted) or re.match(r"\s+of\s+(?:the\s+|those\s+)?\d", after):
+        if fig.counted and re.search(r"\d", fig.counted) or re.match(r"\s+of\s+(?:the\s+|those\s+)?\d", after) \
+                and not subset:
             continue                        # "every one of the 66,000 people": the inner number counts
-        if dimension(fig.unit)[0] == "percent" and not fig.counted:
+        labelled = bool(LABEL_BEFORE.match(before))
+        if dimension(fig.unit)[0] == "percent" and not fig.counted and not labelled:
             share = last_share.get(fig.doc)
-            if share and 0 <= fig.start - share[0] <= SHARE_REACH and (key is None or key.head == "?"):
-                key = replace(share[1], event=(key and key.event) or share[1].event,
+            renamed = bool(share and share[1].event in ("striking", "attended") and RENAMED_SHARE.search(before))
+            # "46% of workers took part in the strike ... the union said turnout was closer to 80%"
+            if share and 0 <= fig.start - share[0] <= SHARE_REACH and (key is None or key.head == "?" or renamed):
+                key = replace(share[1], event=(not renamed and key and key.event) or share[1].event,
                               stated=share[1].stated and (share[0] > fig.sentence_start or bool(
                                   ANAPHOR.search(before))))
                 # the group of an earlier sentence is a guess, unless the words point back to it
-        elif key is not None and key.dimension == "percent" and fig.counted:
+        elif key is not None and key.dimension == "percent" and (fig.counted or labelled):
             last_share[fig.doc] = (fig.end, key)
         if key is None or all(v is None for v in (fig.value, fig.low, fig.high)):
             continue
@@ -665,7 +705,8 @@ def _unscope_without_total(groups: list[MeasureGroup]) -> None:
     killed" with no other toll is the whole event, told with its place."""
     def base(k: FigureKey):
         return (k.event, k.dimension, k.time_ref, k.nation)
-    for g in [g for g in groups if g.key.scope and g.key.scope not in ("additional", "subgroup", "remaining", "each")]:
+    for g in [g for g in groups if g.key.scope and g.key.scope not in ("additional", "subgroup", "remaining", "each",
+                                                                         "both sides")]:
         if any(w in g.key.scope.split() for w in ("including",)) or g not in groups:
             continue
         top = max((f.value or 0) for f in g.figures)
@@ -769,7 +810,10 @@ def label_for(group: MeasureGroup) -> str:
         if key.nation and not normalise_counted(counted)[1]:
             counted = f"{_nation_adjective(key.nation)} {counted}"
     counted = _demonym_phrase(_without_units(counted))
-    if key.event and fold(key.event.replace("_", " ")) in counted:
+    last = counted.split()[-1] if counted.split() else ""
+    if key.event and EVENT_INDEX.get(singular(last)) == key.event and singular(last) != last:
+        counted = " ".join(counted.split()[:-1] + [singular(last)])   # "Turnout (%)", not "Turnouts attended"
+    if key.event and (fold(key.event.replace("_", " ")) in counted or EVENT_INDEX.get(singular(last)) == key.event):
         event = ""
     else:
         event = EVENT_LABEL.get(key.event, (key.event or "").replace("_", " "))

@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 
-from claimledger.demonyms import DEMONYMS as _DEMONYMS
+from claimledger.demonyms import AMBIGUOUS_COUNTRY_NAMES, DEMONYMS as _DEMONYMS
 
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
@@ -92,7 +92,7 @@ def _alias_index() -> dict[str, str]:
 
 
 ALIAS_INDEX = _alias_index()
-COUNTRY_NAMES = frozenset(DEMONYMS.values()) - {"west"}
+COUNTRY_NAMES = frozenset(DEMONYMS.values()) - {"west"} - (AMBIGUOUS_COUNTRY_NAMES - {"georgia", "turkey"})
 """Countries named by their own name (the demonym table's targets)."""
 
 

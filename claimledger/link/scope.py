@@ -33,6 +33,9 @@ OF_THEM = re.compile(r"^\s*(?:of|among)\s+(?:them|those|these|whom|the\s+(?:[A-Z
 EACH = re.compile(r"^\s*(?:[\w'’-]+\s+){0,2}?(?:(?:from|on|of|for|in|at)\s+(?:each|every|either)\b|each\b|apiece\b)",
                   re.I)
 """A count per part ("10,000 troops on each side", "two apiece")."""
+BOTH_SIDES = re.compile(r"^[^.;]{0,60}?\b(?:on|from|of|among|for)\s+(?:both|all|either)\s+sides\b", re.I)
+"""A count summed over the sides of a conflict ("killed at least 41 people on both sides"): no
+one side's count, so its own measure beside each side's."""
 REMAINING = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:still|remain|remains|remained|remaining)\b", re.I)
 INCLUDING = re.compile(r"\b(?:including|among them|of whom|of which)\s+(?:at least\s+|about\s+|some\s+)?$", re.I)
 INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|additional|further)\s+$", re.I)
@@ -64,7 +67,15 @@ def story_year(docs: list[Document]) -> Optional[int]:
     years = [int(d.published[:4]) for d in docs if d.published and d.published[:4].isdigit()]
     if not years:
         years = [int(y) for d in docs for y in YEAR.findall(d.text)]
+        recalled = {int(y) for d in docs for y in RECALLED_YEAR.findall(d.text)}
+        if years and set(years) <= recalled:
+            return max(years) + 1           # only "In 2021, clashes killed 55": the story is later
     return max(sorted(set(years)), key=lambda y: (years.count(y), y)) if years else None
+
+
+RECALLED_YEAR = re.compile(r"(?:^|[.!?]\s+|\n)(?:Back\s+)?In\s+(1[89]\d\d|20\d\d)\s*,", re.M)
+"""A sentence that opens on a bare year ("In 2021, clashes over water killed 55") recalls the
+past; an undated story that names no other year is set after it."""
 
 
 def time_ref(fig: Figure, doc: Document, year: Optional[int]) -> str:
@@ -112,6 +123,8 @@ def scope_of(fig: Figure, doc: Document, earlier_events: set[str], event: Option
         return _subgroup(fig.counted) or "subgroup"
     if EACH.match(after):
         return "each"                       # "10,000 troops on each side": a count per part, not the total
+    if BOTH_SIDES.match(after) and not re.search(r"\d", BOTH_SIDES.match(after).group(0)):
+        return "both sides"
     if OF_THEM.match(after):
         place = named_place(fig, doc)       # "1.1 million, 80,000 of them in Lisbon": that town's count
         return f"in {place}" if place else "subgroup"
@@ -213,7 +226,12 @@ def named_place(fig: Figure, doc: Document, countries: bool = False) -> Optional
         if name not in NOT_PLACES and not canonical_place(name) and not YEAR.search(name) and \
                 not REPORTING.search(doc.text[fig.sentence_start + opening.end():fig.start]):
             return name                     # "In Porto, 40,000 marched", the tagger taking Porto for a person
+    if not countries and CAPITAL_OPENING.match(doc.text[fig.sentence_start:fig.start]):
+        return "the capital"                # "In the capital, police counted 45,000": one city, unnamed here
     return None
+
+
+CAPITAL_OPENING = re.compile(r"^\W*[Ii]n\s+the\s+(?:country's\s+|nation's\s+)?capital\s*,\s+(?![A-Z])")
 
 
 STATE_VERBS = {"has", "have", "had", "is", "was", "will", "would", "sent", "sends", "says", "said", "took", "gave"}

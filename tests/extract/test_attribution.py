@@ -65,3 +65,10 @@ def test_narrowest_statement_wins():
     assert containing_statement(sts, 52, 55) is split
     assert containing_statement(sts, 62, 65) is wide  # between the parts of the split quote
     assert containing_statement(sts, 95, 97) is None
+
+
+def test_a_closing_speaker_parsed_as_an_apposition_still_speaks(nlp):
+    from tests.extract.test_according_to import credited
+    text = ("Two Armenian soldiers were killed and four wounded on Monday in a shelling attack near the village of "
+            "Sotk, Armenia's defence ministry said.")
+    assert credited(nlp, text, "Two", "four") == ["defence ministry"] * 2

@@ -157,3 +157,10 @@ def test_a_body_with_other_modifiers_is_another_body(nlp):
     text = ("The interior ministry said 40 people were arrested. The health ministry said 12 people were hurt. "
             "The ministry said 3 of them were police officers.")
     assert credited(nlp, text, "40", "12", "3") == ["interior ministry", "health ministry", "health ministry"]
+
+
+def test_the_ministry_is_the_ministry_met_before_not_the_nearer_government(nlp):
+    from tests.extract.test_according_to import credited
+    text = ("The education ministry said 31% of teachers struck. The government said the strike had failed. "
+            "The ministry said 12% of head teachers struck.")
+    assert credited(nlp, text, "31%", "12%") == ["education ministry", "education ministry"]

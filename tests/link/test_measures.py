@@ -239,12 +239,14 @@ def test_joining_a_rally_and_taking_part_are_turnout_and_a_noun_read_as_a_verb_i
     a = doc_with("a", "Police said 9,000 people joined the rally in the square. Organisers said 30,000 had taken part.")
     joined = add_figure(a, "9,000", 9000, counted="people")
     taken = add_figure(a, "30,000", 30000, counted="people", event="taken")
-    trains = doc_with("c", "Only 120 of the usual 460 trains ran.")
+    trains = doc_with("c", "Only 120 of the usual 460 trains ran. Another 35 trains were cancelled.")
+    ran = add_figure(trains, "120", 120)
     usual = add_figure(trains, "460", 460, counted="trains", event="trained")
     measures, _ = build_measures([a, trains])
     assert measure_with(measures, joined).event == "attended"
     assert measure_with(measures, joined).id == measure_with(measures, taken).id
-    assert measure_with(measures, usual).event is None
+    assert measure_with(measures, ran).label == "Trains" and measure_with(measures, ran).event is None
+    assert not any(usual.id in m.figures for m in measures)     # the total 120 is counted out of
 
 
 def test_a_second_credit_in_the_sentence_sets_a_bare_count_against_the_first():
@@ -266,3 +268,56 @@ def test_figures_set_against_each_other_about_a_past_protest_share_one_historica
     past = measure_with(measures, ministry)
     assert past.time_ref == "historical" and past.id == measure_with(measures, unions).id
     assert measure_with(measures, now).time_ref == "current"
+
+
+def test_a_toll_on_both_sides_is_its_own_measure_beside_each_sides():
+    a = doc_with("a", "Fighting on the frontier killed at least 60 people on both sides. Ruritania said 22 of its "
+                      "soldiers had died.")
+    both = add_figure(a, "60", 60, counted="people", event="killed", qualifier="at_least")
+    side = add_figure(a, "22", 22, counted="soldiers", event="died")
+    measures, _ = build_measures([a])
+    assert measure_with(measures, both).id != measure_with(measures, side).id
+    assert measure_with(measures, both).scope == "both sides"
+
+
+def test_guards_are_troops_and_a_breakdown_of_the_toll_worded_with_including_is_a_part():
+    a = doc_with("a", "Four Armenian border guards were killed on Monday.")
+    b = doc_with("b", "The number of Armenian soldiers killed has risen to 15, including 3 conscripts, the ministry said.")
+    guards = add_figure(a, "Four", 4, counted="Armenian border guards", event="killed")
+    toll = add_figure(b, "15", 15, counted="Armenian soldiers", event="killed")
+    part = add_figure(b, "3", 3, counted="conscripts", event="killed")
+    measures, _ = build_measures([a, b])
+    assert measure_with(measures, guards).id == measure_with(measures, toll).id
+    assert measure_with(measures, part).id != measure_with(measures, toll).id
+
+
+def test_the_n_pointing_back_is_no_new_estimate():
+    a = doc_with("a", "Rescuers found 14 bodies on Sunday. A spokesman said the 14 had been identified.")
+    add_figure(a, "14", 14, counted="bodies", event="found")
+    again = add_figure(a, "14", 14, counted="bodies", event="identified", occurrence=1)
+    measures, _ = build_measures([a])
+    assert not any(again.id in m.figures for m in measures)
+
+
+def test_a_numbers_box_labels_its_shares_and_a_share_renamed_turnout_keeps_its_group():
+    a = doc_with("a", "Nurses: 27% on strike according to the ministry, 65% according to the union. "
+                      "Bus drivers: 40% on strike according to the operator.")
+    nurses = add_figure(a, "27%", 27, unit="percent")
+    union = add_figure(a, "65%", 65, unit="percent")
+    drivers = add_figure(a, "40%", 40, unit="percent")
+    b = doc_with("b", "At the port, 46% of dockers took part in the strike, according to management. The dockers' "
+                      "union said turnout was closer to 80%.")
+    managers = add_figure(b, "46%", 46, unit="percent", counted="dockers")
+    dockers = add_figure(b, "80%", 80, unit="percent", qualifier="approx")
+    measures, _ = build_measures([a, b])
+    assert measure_with(measures, nurses).id == measure_with(measures, union).id != measure_with(measures, drivers).id
+    assert measure_with(measures, managers).id == measure_with(measures, dockers).id
+    assert measure_with(measures, managers).event == "striking"
+
+
+def test_a_count_gapped_after_a_comma_answers_the_first():
+    a = doc_with("a", "The government said 310,000 people marched nationwide, the unions 800,000.")
+    gov = add_figure(a, "310,000", 310000, counted="people", event="marched")
+    unions = add_figure(a, "800,000", 800000, counted="people")
+    measures, _ = build_measures([a])
+    assert measure_with(measures, gov).id == measure_with(measures, unions).id

@@ -230,3 +230,11 @@ def test_the_previous_or_last_event_of_the_kind_is_historical_but_the_last_hours
     assert PAST_EVENT.search("The previous earthquake in the region killed ")
     assert not PAST_EVENT.search("In the last 24 hours rescuers found ")
     assert not PAST_EVENT.search("The last survivors were pulled out, bringing the total to ")
+
+
+def test_an_unnamed_capital_opening_the_sentence_is_the_place_of_its_count():
+    from claimledger.link.scope import named_place
+    from tests.link.helpers import add_figure, doc_with
+    d = doc_with("a", "In the capital, police counted 45,000 people. In the capital, Harlow, 9,000 marched.")
+    fig = add_figure(d, "45,000", 45000, counted="people")
+    assert named_place(fig, d) == "the capital"

@@ -94,6 +94,31 @@ fig("f7", "06", "35% who support", 35, "exact", ["portuguese"], "support", ["civ
 BAD.append(dict(doc="06", anchor="March 2023", why="date"))
 quote("06", "Both sides count what suits them", ["ana lopes", "lopes", "sociologist"])
 
+fig("g1", "07", "About a third of flights", 33.3, "approx", ["flights"], "cancelled", ["airport operator"], "M_flights_cancelled_share",
+    unit="%", optional=True)
+fig("g2", "07", "scrapped 180 of its 520", 180, "exact", ["flights"], "cancelled", [], "M_carrier_flights_cancelled")
+fig("g3", "07", "its 520 scheduled flights", 520, "exact", ["flights"], "scheduled", [], "M_carrier_flights", optional=True)
+fig("g4", "07", "46% of workers", 46, "exact", ["energy workers"], "striking", ["management"], "M_energy_striking", unit="%")
+fig("g5", "07", "closer to 80%", 80, "approx", ["energy workers"], "striking", ["energy workers' union", "union"],
+    "M_energy_striking", unit="%")
+fig("g6", "07", "27% of nurses", 27, "exact", ["nurses"], "striking", ["health ministry", "ministry"], "M_nurses_striking", unit="%")
+fig("g7", "07", "put the figure at 65%", 65, "exact", ["nurses"], "striking", ["nurses' union", "union"], "M_nurses_striking",
+    unit="%")
+fig("g8", "07", "More than 200 rallies", 200, "more_than", ["rallies"], "held", ["organisers"], "M_rallies")
+fig("g9", "07", "police counted 45,000 people", 45000, "exact", ["people"], "turnout", ["police"], "M_turnout_lisbon")
+
+fig("h1", "08", "said 310,000 people marched", 310000, "exact", ["people"], "turnout", ["government"], "M_turnout")
+fig("h2", "08", "the unions 800,000", 800000, "exact", ["people"], "turnout", ["unions"], "M_turnout")
+fig("h3", "08", "38% on strike", 38, "exact", ["primary school teachers"], "striking", ["ministry"], "M_primary_striking", unit="%")
+fig("h4", "08", "81% according", 81, "exact", ["primary school teachers"], "striking", ["teachers' union", "union"],
+    "M_primary_striking", unit="%")
+fig("h5", "08", "24% according", 24, "exact", ["secondary school teachers"], "striking", ["ministry"], "M_secondary_striking",
+    unit="%")
+fig("h6", "08", "70% according", 70, "exact", ["secondary school teachers"], "striking", ["union"], "M_secondary_striking",
+    unit="%")
+fig("h7", "08", "120 of 460 trains", 120, "exact", ["trains"], "running", ["operator"], "M_trains_running")
+fig("h8", "08", "of 460 trains", 460, "exact", ["trains"], "running", ["operator"], "M_trains_usual", optional=True)
+
 MEASURES = {
     "M_turnout": "marchers nationwide on 14 Mar 2024 (ministry 310,000+ / 300,000+, raised to 330,000; union 800,000)",
     "M_turnout_lisbon": "marchers in Lisbon (police 45,000; union 150,000)",
@@ -107,6 +132,12 @@ MEASURES = {
     "M_hist_2023_turnout": "turnout of the March 2023 protest (ministry 200,000, unions 350,000)",
     "M_poll_oppose": "share of Portuguese opposing the reform (58%)",
     "M_poll_support": "share supporting it (35%)",
+    "M_carrier_flights_cancelled": "flights the national carrier cancelled (180)",
+    "M_energy_striking": "share of energy company workers on strike (management 46%, union ~80%)",
+    "M_nurses_striking": "share of nurses on strike (ministry 27%, union 65%)",
+    "M_rallies": "rallies held across the country (200+)",
+    "M_primary_striking": "share of primary school teachers on strike (ministry 38%, union 81%)",
+    "M_secondary_striking": "share of secondary school teachers on strike (ministry 24%, union 70%)",
 }
 DISAGREEMENTS = [
     {"measure": "M_turnout", "expect": ["conflict"], "why": "ministry 300,000-330,000 vs union 800,000"},
@@ -115,9 +146,13 @@ DISAGREEMENTS = [
     {"measure": "M_teachers_striking", "expect": ["conflict"], "why": "ministry 31-34% vs union 74%"},
     {"measure": "M_arrested", "expect": ["evolving", "conflict"], "why": "23 on Thursday, 31 on Friday"},
     {"measure": "M_police_injured", "expect": ["evolving", "conflict"], "why": "six, then nine"},
+    {"measure": "M_energy_striking", "expect": ["conflict"], "why": "management 46% vs union ~80%"},
+    {"measure": "M_nurses_striking", "expect": ["conflict"], "why": "ministry 27% vs union 65%"},
+    {"measure": "M_primary_striking", "expect": ["conflict"], "why": "ministry 38% vs union 81%"},
+    {"measure": "M_secondary_striking", "expect": ["conflict"], "why": "ministry 24% vs union 70%"},
 ]
 DOCS = {"01": "01_wire.txt", "02": "02_herald.txt", "03": "03_daily.txt", "04": "04_morning.txt",
-        "05": "05_foreign.txt", "06": "06_analysis.txt"}
+        "05": "05_foreign.txt", "06": "06_analysis.txt", "07": "07_business.txt", "08": "08_recap.txt"}
 CLAIMS = [{"a": {"doc": "02", "anchor": "said 800,000 had taken part"},
            "b": {"doc": "02", "anchor": "the unions' figures were \"pure fantasy\""},
            "why": "the prime minister rejects the union's count", "soft": True}]
