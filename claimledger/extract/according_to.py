@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Span as SpacySpan
@@ -27,6 +28,9 @@ def according_to(doc: Document, sent: SpacySpan, tok: Token) -> Optional[Draft]:
     comma = next((t.i for t in tok.doc[pobj.i:src_end] if t.text in {",", ";", "—"}), None)
     if comma is not None and comma < src_end - 1 and tok.head.i == tok.i:
         src_end = comma  # "According to X, the claim ..." parsed with the claim under X
+    paren = next((t.i for t in tok.doc[pobj.i:src_end] if t.text == "("), None)
+    if paren is not None and any(t.like_num for t in tok.doc[paren:src_end]):
+        src_end = paren  # "according to police (400,000 according to the union)": the aside is no part of the name
     phrase_start = tok.i
     phrase_end = max(src_end, to.i + 1)
     source_span = tok.doc[src_start:src_end]
@@ -90,6 +94,8 @@ def split_credits(text: str, drafts: list[Draft]) -> None:
     previous phrase, or, when nothing of substance precedes it, what follows up to the next one."""
     credits = sorted((d for d in drafts if d.cue and d.cue.lower().startswith("according") and d.cue_span
                       and d.source_span is not None), key=lambda d: d.cue_span[0])
+    if len(credits) == 1:
+        _answering_credit(text, credits[0], [d for d in drafts if d is not credits[0]])
     if len(credits) < 2:
         return
     sent_start, sent_end = credits[0].sentence
@@ -112,3 +118,33 @@ def _only_frame(stretch: str) -> bool:
     """A stretch that claims nothing by itself: punctuation and conjunctions ("and", ", while")."""
     return all(w.lower() in {"and", "while", "but", "whereas", "or", "yet"} for w in
                "".join(c if c.isalnum() else " " for c in stretch).split())
+
+
+BREAK = re.compile(r"[;(]|,(?!\d)|\b(?:against|while|whereas|versus|but)\b")
+
+
+def _answering_credit(text: str, credit: Draft, others: list[Draft]) -> None:
+    """ "Police counted 26,000 marchers, against 140,000 according to the unions": a trailing
+    'according to' after another cue's claim credits only the stretch since the last break (a
+    comma, a parenthesis, "against", "while"), and the other claim stops before it."""
+    start = credit.cue_span[0]
+    earlier = [d for d in others if d.cue_span and d.cue_span[0] < start and d.parts and d.parts[0][0] < start
+               and not d.direct]
+    if not earlier:
+        return
+    sent_start = credit.sentence[0]
+    last = None
+    for last in BREAK.finditer(text[sent_start:start]):
+        pass
+    if last is None:
+        return
+    stretch_start = sent_start + last.end()
+    stretch = trim_parts(text, [[stretch_start, start]])
+    if not stretch or not any(c.isdigit() for c in text[stretch[0][0]:stretch[0][1]]):
+        return
+    credit.parts = stretch
+    cut = sent_start + last.start()
+    for d in earlier:
+        kept = trim_parts(text, [[a, min(b, cut)] for a, b in d.parts if a < cut])
+        if kept:
+            d.parts = kept

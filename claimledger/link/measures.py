@@ -113,6 +113,8 @@ def owner_of(fig: Figure, text: str, mentions: list) -> Optional[str]:
     return None
 
 
+FRAMED = re.compile(r"^\W*(?:At|In|Among|Across)\s+(?:the\s+|its\s+)?((?:[\w'’-]+\s+){0,4}[\w'’-]+),")
+"""A sentence opening on the body or place its figures are about ("At the state energy company, ...")."""
 LABEL_BEFORE = re.compile(r"^\W*([A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,4}):\s*$")
 """A figure right after a short label and a colon ("Primary school teachers: 38% on strike", in a
 numbers box): the label is what it counts."""
@@ -190,7 +192,7 @@ def _place_set_against(fig: Figure, key: FigureKey, same: list[tuple[Figure, Fig
             continue
         between = doc.text[g.end:fig.start]
         rest = fold(doc.text[g.end:min(fig.sentence_end, fig.end + SET_AGAINST_REACH)])
-        if CONTRAST.search(between) and not any(re.search(rf"\b{re.escape(w)}\b", rest) for w in WHOLE_WORDS) \
+        if set_against(between) and not any(re.search(rf"\b{re.escape(w)}\b", rest) for w in WHOLE_WORDS) \
                 and (key.head in (k.head, "people", "?")):
             return replace(k if key.event is None else key, scope=k.scope, place=k.place)
     return None
@@ -268,6 +270,11 @@ RENAMED_SHARE = re.compile(r"\b(?:turnout|participation|the figure|the rate|the 
                            re.I)
 """A share worded by what it measures rather than whom ("turnout was closer to 80%"), right after
 a share of a named group: the same group's share."""
+COUNTER_CLAIM = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+|the\s+|its\s+|their\s+|[a-z]+\s+){0,4}?(?:claimed|claims|said|says|"
+                           r"put it at|estimated|estimates|counted|counts|reported|cited|gave)\s+"
+                           r"(?:about|around|some|nearly|almost|more than|over|at least|up to|as many as)?\s*$")
+"""A bare number a body claims in the next sentence ("The unions claimed 3 million"): its own count
+of what the sentence before counted."""
 SHARE_REACH = 250
 """A percentage without a group ("unions said 70%") is a share of the group of the percentage
 given just before it, within this many characters ("42% of teachers were on strike")."""
@@ -337,6 +344,7 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
     """
     head, nation, implied = normalise_counted(fig.counted)
     dim, _ = dimension(fig.unit)
+    after = _past_counted(fig, after)
     label = LABEL_BEFORE.match(before) if not fig.counted else None
     if label:                               # "Primary school teachers: 38% on strike"
         head, nation, implied = normalise_counted(label.group(1))
@@ -382,6 +390,9 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
     generic_share = False
     if dim == "percent" and head in ("people", "troops") and fig.counted:
         named_group = _group_named(fig.counted)    # "42% of teachers" vs "30% of rail workers": other groups
+        frame = FRAMED.match(sentence) if named_group is None else None
+        if frame:                                  # "At the state energy company, 46% of workers": its workers
+            named_group = _group_named(f"{frame.group(1)} {fig.counted}")
         head, generic_share = named_group or head, named_group is None   # "40% of staff": whose staff?
     elif dim == "percent" and head not in (None, "?") and fig.counted:
         head = _group_named(fig.counted) or head   # "primary school teacher" vs "secondary school teacher"
@@ -446,6 +457,16 @@ def _counts_occurrences(fig: Figure) -> bool:
     return noun != words[-1] and noun in EVENT_INDEX and noun not in HEAD_EVENT and noun not in HEAD_CLASS
 
 
+def _past_counted(fig: Figure, after: str) -> str:
+    """The words after the counted phrase ("42% | of primary school teachers | went on strike"): the
+    event is looked for right after what is counted, however long its name."""
+    if fig.counted and len(fig.counted) > 12:
+        m = re.match(r"\s*(?:of\s+(?:the\s+|its\s+|their\s+)?)?" + re.escape(fig.counted) + r"\b", after, re.I)
+        if m:
+            return after[m.end():]
+    return after
+
+
 def _names_itself(fig: Figure) -> bool:
     """An event word that is the figure's own wording ("Scores of workers" read as *scored*), or
     the noun it counts read as a verb ("460 trains" as *trained*), unless that noun implies the
@@ -500,6 +521,7 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
     year = story_year(docs)
     last_event: dict[str, tuple[int, str]] = {}     # doc -> (sentence start, event) of its last counted figure
     last_share: dict[str, tuple[int, FigureKey]] = {}   # doc -> (end, key) of its last percentage of a group
+    last_count: dict[str, tuple[int, FigureKey]] = {}   # doc -> (end, key) of its last count of something
     for fig in figures:
         if fig.relative and fig.relative != "change":
             relatives.append(fig)
@@ -526,11 +548,19 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
             # "46% of workers took part in the strike ... the union said turnout was closer to 80%"
             if share and 0 <= fig.start - share[0] <= SHARE_REACH and (key is None or key.head == "?" or renamed):
                 key = replace(share[1], event=(not renamed and key and key.event) or share[1].event,
-                              stated=share[1].stated and (share[0] > fig.sentence_start or bool(
+                              stated=share[1].stated and (share[0] > fig.sentence_start or renamed or bool(
                                   ANAPHOR.search(before))))
                 # the group of an earlier sentence is a guess, unless the words point back to it
         elif key is not None and key.dimension == "percent" and (fig.counted or labelled):
             last_share[fig.doc] = (fig.end, key)
+        if (key is None or key.event is None and not key.stated) and not fig.counted and \
+                dimension(fig.unit)[0] == "count" and (fig.value or 0) >= 10:
+            answered = last_count.get(fig.doc)   # "Some 1.5 million marched, the government said. The unions claimed 3 million."
+            if answered and 0 <= fig.start - answered[0] <= SHARE_REACH and (
+                    COUNTER_CLAIM.search(before) or TALLY_OF.search(before)):
+                key = answered[1]               # "... stuck to its figure of 800,000"
+        if key is not None and key.dimension == "count" and key.event:
+            last_count[fig.doc] = (fig.end, key)
         if key is None or all(v is None for v in (fig.value, fig.low, fig.high)):
             continue
         if key.nation is None and key.head in ("troops", "people") and key.event in PEOPLE_EVENTS:

@@ -218,7 +218,8 @@ def named_place(fig: Figure, doc: Document, countries: bool = False) -> Optional
                 not REPORTING.search(doc.text[m.end:fig.start]):
             return name                     # "Porto, a city in the north, saw 40,000 marchers"
         elif fig.start - m.end <= 40 and not re.search(r"[,;:.]", doc.text[m.end:fig.start]) and \
-                not REPORTING.search(doc.text[m.end:fig.start]):
+                not REPORTING.search(doc.text[m.end:fig.start]) and \
+                not re.search(r"\b(?:and|that|while|but|which|who|when|after|before)\b", doc.text[m.end:fig.start]):
             return name                     # "the Porto march drew 40,000", "police in Porto counted 40,000"
     opening = OPENING_NAME.match(doc.text[fig.sentence_start:fig.start])
     if opening and not countries:

@@ -34,3 +34,9 @@ def test_credits_for_two_counts_of_one_quake(nlp):
 def test_one_credit_still_takes_the_whole_clause(nlp):
     text = "At least 12 people died and 40 were hurt in the blast, according to the fire service."
     assert credited(nlp, text, "12", "40") == ["fire service", "fire service"]
+
+
+def test_a_parenthesised_credit_and_a_credit_set_against_another_cue(nlp):
+    text = ("In Harlow, 9,000 people marched according to police (30,000 according to the organisers). "
+            "In Dunmore, police counted 4,000 marchers, against 12,000 according to the unions.")
+    assert credited(nlp, text, "9,000", "30,000", "4,000", "12,000") == ["police", "organisers", "police", "unions"]

@@ -321,3 +321,25 @@ def test_a_count_gapped_after_a_comma_answers_the_first():
     unions = add_figure(a, "800,000", 800000, counted="people")
     measures, _ = build_measures([a])
     assert measure_with(measures, gov).id == measure_with(measures, unions).id
+
+
+def test_a_bare_count_claimed_or_kept_in_the_next_sentence_answers_the_count_before():
+    a = doc_with("a", "Some 1.5 million people marched across the country, the government said. The unions claimed "
+                      "3 million. The federation stuck to its figure of 2.8 million.")
+    gov = add_figure(a, "1.5 million", 1500000, counted="people", event="marched", qualifier="approx")
+    unions = add_figure(a, "3 million", 3000000)
+    federation = add_figure(a, "2.8 million", 2800000)
+    measures, _ = build_measures([a])
+    assert measure_with(measures, gov).id == measure_with(measures, unions).id == measure_with(measures, federation).id
+
+
+def test_a_long_group_name_does_not_hide_its_event_and_a_strike_rate_splits_by_school():
+    a = doc_with("a", "About 42% of primary school teachers went on strike, the ministry said. The strike rate "
+                      "among teachers reached 42.3% in primary schools and 38.5% in secondary schools.")
+    went = add_figure(a, "42%", 42, counted="primary school teachers", unit="percent", qualifier="approx")
+    primary = add_figure(a, "42.3%", 42.3, unit="percent")
+    secondary = add_figure(a, "38.5%", 38.5, unit="percent")
+    measures, _ = build_measures([a])
+    assert measure_with(measures, went).event == "striking"
+    assert measure_with(measures, primary).event == "striking"
+    assert measure_with(measures, primary).id != measure_with(measures, secondary).id

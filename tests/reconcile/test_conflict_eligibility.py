@@ -113,9 +113,16 @@ def test_shares_of_a_generic_group_do_not_conflict():
     a = doc_with("a", "At the port, 35% of workers stopped work, the operator said.", published="2025-04-02")
     b = doc_with("b", "At the airport, 60% of staff stopped work, the union said.", published="2025-04-02")
     port = add_figure(a, "35%", 35, counted="workers", event="stopped work", unit="percent")
-    add_figure(b, "60%", 60, counted="staff", event="stopped work", unit="percent")
-    assert port.id in quiet([a, b])
+    airport = add_figure(b, "60%", 60, counted="staff", event="stopped work", unit="percent")
+    measures, _ = build_measures(copy.deepcopy([a, b]))     # the sentence's frame names whose workers
+    assert not any(port.id in m.figures and airport.id in m.figures for m in measures)
     assert not figure_conflicts([a, b])
+    c = doc_with("c", "About 35% of workers stopped work, the operator said.", published="2025-04-02")
+    d = doc_with("d", "Some 60% of staff stopped work, the union said.", published="2025-04-02")
+    anyone = add_figure(c, "35%", 35, counted="workers", event="stopped work", unit="percent")
+    add_figure(d, "60%", 60, counted="staff", event="stopped work", unit="percent")
+    assert anyone.id in quiet([c, d])                       # whose workers? nothing says
+    assert not figure_conflicts([c, d])
 
 
 def test_a_nation_that_lost_people_counts_its_own_even_in_an_article_about_another():
