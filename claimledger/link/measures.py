@@ -113,6 +113,9 @@ def owner_of(fig: Figure, text: str, mentions: list) -> Optional[str]:
     return None
 
 
+WORKING_ON = re.compile(r"\s*(?:[a-z-]+\s+)?(?:were|are|was|is|have been|had been)\s+(?:still\s+|now\s+)?working\s+"
+                        r"(?:on|at|in|to|along)\b", re.I)
+"""Crews "working on the front line" are the force deployed there, not a workforce employed."""
 FRAMED = re.compile(r"^\W*(?:At|In|Among|Across)\s+(?:the\s+|its\s+)?((?:[\w'’-]+\s+){0,4}[\w'’-]+),")
 """A sentence opening on the body or place its figures are about ("At the state energy company, ...")."""
 LABEL_BEFORE = re.compile(r"^\W*([A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,4}):\s*$")
@@ -374,6 +377,8 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
     if event in PEOPLE_EVENTS and dim == "count" and head not in KNOWN_HEADS and not _counts_occurrences(fig) and (
             not fig.counted or head is None or head in EVENT_INDEX or head in NOT_POPULATIONS):
         head = "people"                     # "the death toll rose to 86", "four more are in critical condition"
+    if event == "employed" and WORKING_ON.match(after):
+        event = "deployed"                  # "400 firefighters were working on the front line": sent, not hired
     if event == "lost":                     # "lost their lives" is read as killed by the vocabulary
         event = "killed" if head in (None, "people", "troops") else "destroyed"
     if head == "jobs" and event is None and re.match(

@@ -95,7 +95,20 @@ def time_ref(fig: Figure, doc: Document, year: Optional[int]) -> str:
     own_after = re.split(r"\d", after, maxsplit=1)[0]   # up to the next number: the next figure's own words
     if TIME_DISTANCE.search(before) or TIME_DISTANCE.search(own_after) or PAST_EVENT.search(before):
         return "historical"                 # "$4.2 billion, up from $3.9 billion a year earlier": only the second
+    if LAST_YEAR.search(before) or LAST_YEAR.search(own_after):
+        dated = doc.published and doc.published[:4].isdigit()
+        if dated and not (year and int(doc.published[:4]) - 1 == year) or not dated and OTHER_EVENT.search(before):
+            return "historical"             # "Last year, a smaller fire burned 3,000 hectares"
     return "current"
+
+
+LAST_YEAR = re.compile(r"\b(?:last|the previous)\s+year\b", re.I)
+"""A figure of "last year" is a past comparison, unless last year is the story's own year (an
+article of February 2021 recalling the clash of 2020 that the story is about).  Undated, only
+another event named indefinitely ("a smaller fire", "another strike") says it is not the story's own."""
+OTHER_EVENT = re.compile(r"\b(?:a|an|another)\s+(?:[a-z-]+\s+){0,2}?(?:"
+                         + "|".join(sorted(vocab.words("disasters") | {"protest", "march", "rally", "walkout",
+                                                                        "election", "vote"})) + r")s?\b", re.I)
 
 
 PAST_CLAUSE = re.compile(r"\b(?:in|of)\s+(1[89]\d\d|20\d\d)\s*,?\s+(?:when|where)\b[^.;:]*$"

@@ -343,3 +343,12 @@ def test_a_long_group_name_does_not_hide_its_event_and_a_strike_rate_splits_by_s
     assert measure_with(measures, went).event == "striking"
     assert measure_with(measures, primary).event == "striking"
     assert measure_with(measures, primary).id != measure_with(measures, secondary).id
+
+
+def test_crews_working_on_the_front_line_are_deployed():
+    a = doc_with("a", "About 400 firefighters were working on the front line.")
+    b = doc_with("b", "The fire service said 650 firefighters are now deployed.")
+    working = add_figure(a, "400", 400, counted="firefighters", event="working", qualifier="approx")
+    deployed = add_figure(b, "650", 650, counted="firefighters", event="deployed")
+    measures, _ = build_measures([a, b])
+    assert measure_with(measures, working).id == measure_with(measures, deployed).id

@@ -238,3 +238,15 @@ def test_an_unnamed_capital_opening_the_sentence_is_the_place_of_its_count():
     d = doc_with("a", "In the capital, police counted 45,000 people. In the capital, Harlow, 9,000 marched.")
     fig = add_figure(d, "45,000", 45000, counted="people")
     assert named_place(fig, d) == "the capital"
+
+
+def test_last_year_is_the_past_unless_it_is_the_storys_own_year():
+    from claimledger.link.scope import time_ref
+    from tests.link.helpers import add_figure, doc_with
+    undated = doc_with("a", "Last year, a smaller fire in the same hills burned 3,000 hectares. Last year's clash killed 20.")
+    fire = add_figure(undated, "3,000", 3000, unit="ha")
+    clash = add_figure(undated, "20", 20, event="killed")
+    assert time_ref(fire, undated, None) == "historical" and time_ref(clash, undated, None) == "current"
+    later = doc_with("b", "Last year's clash killed 20 soldiers.", published="2021-02-20")
+    own = add_figure(later, "20", 20, counted="soldiers", event="killed")
+    assert time_ref(own, later, 2020) == "current" and time_ref(own, later, 2021) == "historical"
