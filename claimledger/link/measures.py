@@ -39,7 +39,7 @@ from claimledger import vocab
 from claimledger.link import embeddings
 from claimledger.link.counted import PEOPLE_EVENTS
 from claimledger.link.scope import INCLUDING, named_country, scope_of, story_year, time_ref
-from claimledger.link.names import fold
+from claimledger.link.names import canonical_place, fold
 from claimledger.link.timeline import is_earlier_value
 from claimledger.model import EVENTS, Document, Figure, Measure
 
@@ -116,6 +116,8 @@ def owner_of(fig: Figure, text: str, mentions: list) -> Optional[str]:
 WORKING_ON = re.compile(r"\s*(?:[a-z-]+\s+)?(?:were|are|was|is|have been|had been)\s+(?:still\s+|now\s+)?working\s+"
                         r"(?:on|at|in|to|along)\b", re.I)
 """Crews "working on the front line" are the force deployed there, not a workforce employed."""
+TIME_TAIL = re.compile(r"(?<=\w)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)$", re.I)
+"""A time unit the parser hung on a counted noun ("dead months" in "7 dead months after")."""
 FRAMED = re.compile(r"^\W*(?:At|In|Among|Across)\s+(?:the\s+|its\s+)?((?:[\w'’-]+\s+){0,4}[\w'’-]+),")
 """A sentence opening on the body or place its figures are about ("At the state energy company, ...")."""
 LABEL_BEFORE = re.compile(r"^\W*([A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,4}):\s*$")
@@ -143,10 +145,11 @@ def _inherit_earlier_keys(keyed: list[tuple[Figure, FigureKey]], docs: dict[str,
     for fig, key in keyed:
         doc = docs.get(fig.doc)
         same = by_sentence[(fig.doc, fig.sentence_start)]
-        if doc is not None and key.event is None and (is_earlier_value(doc, fig) or TALLY_OF.search(
+        if doc is not None and (key.event is None or not fig.counted) and (is_earlier_value(doc, fig) or TALLY_OF.search(
                 doc.text[fig.sentence_start:fig.start])):
-            update = next((k for g, k in same if g is not fig and k.event and k.dimension == key.dimension), None)
-            key = update or key
+            update = next((k for g, k in same if g is not fig and k.event and k.dimension == key.dimension
+                           and key.event in (None, k.event)), None)
+            key = update or key             # "15 soldiers were killed, revising its earlier toll of three"
         elif doc is not None and RUNNING_TOTAL.search(doc.text[fig.sentence_start:fig.start]):
             part = next(((g, k) for g, k in reversed(same) if g.start < fig.start and k.event
                          and k.dimension == key.dimension), None)
@@ -242,18 +245,28 @@ OWN_POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$|^\s*(?:of\s+)?(?:it
                             r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:lost|loses|lose|suffered)\s+$", re.I)
 
 
+POSSESSED_COUNT = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:own\s+)?(?:losses|casualties|dead|toll|death toll|"
+                             r"military losses|troop losses)\s+(?:at|to|of|as)?\s*(?:about\s+|some\s+|more than\s+|"
+                             r"at least\s+|nearly\s+|around\s+|over\s+)?$")
+"""A count of a country's losses named by its possessive ("Armenia put Azerbaijan's losses at 30")."""
 SUBJECT_LOSS = re.compile(r"(?:^|[^\w'’-])((?:[\w'’-]+\s+)?[\w'’-]+)\s+(?:has\s+|had\s+|have\s+)?(?:only\s+)?"
                           r"(?:lost|loses|lose|suffered|suffers|admitted|admits|acknowledged|acknowledges|"
-                          r"confirmed|confirms)\s+(?:only\s+|about\s+|some\s+|around\s+|nearly\s+|at least\s+)?$",
+                          r"confirmed|confirms|says|said|reports|reported)\s+(?:that\s+)?"
+                          r"(?:only\s+|about\s+|some\s+|around\s+|nearly\s+|at least\s+)?$",
                           re.I)
-"""A nation (or its capital) as the subject of a loss: "India lost 20 soldiers", "Beijing has
+"""A nation (or its capital) as the subject of a loss or of its own count: "India lost 20 soldiers",
+"Armenia says 15 soldiers killed" (a demonym on the count still wins), "Beijing has
 acknowledged only four deaths" count that nation's own people."""
 
 
 def owning_nation(before: str, after: str) -> Optional[str]:
     """The country whose people a count is, when the sentence says it of the only country it
     names before the figure: "Ecuador said it lost 3 soldiers", "Ecuador admitted that 3 of its
-    soldiers died".  Two sides' dead are two measures."""
+    soldiers died", or of the country whose possessive governs it ("put Peru's losses at 30").
+    Two sides' dead are two measures."""
+    owner = POSSESSED_COUNT.search(before)
+    if owner and canonical_place(fold(owner.group(1))):
+        return canonical_place(fold(owner.group(1)))
     subject = SUBJECT_LOSS.search(before)
     if subject and len(mentioned_nations(subject.group(1))) == 1:
         return next(iter(mentioned_nations(subject.group(1))))   # "India lost 20 soldiers", "Beijing admitted four deaths"
@@ -273,6 +286,9 @@ RENAMED_SHARE = re.compile(r"\b(?:turnout|participation|the figure|the rate|the 
                            re.I)
 """A share worded by what it measures rather than whom ("turnout was closer to 80%"), right after
 a share of a named group: the same group's share."""
+CLAIMED_BARE = re.compile(r"\b(?:reported|reports|said|says|claimed|claims|counted|estimated|put it at|gave)\s+"
+                          r"(?:about|around|some|nearly|almost|more than|over|at least|up to|as many as)?\s*$")
+"""A bare number right after a verb of claiming ("..., while state media reported 28")."""
 COUNTER_CLAIM = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+|the\s+|its\s+|their\s+|[a-z]+\s+){0,4}?(?:claimed|claims|said|says|"
                            r"put it at|estimated|estimates|counted|counts|reported|cited|gave)\s+"
                            r"(?:about|around|some|nearly|almost|more than|over|at least|up to|as many as)?\s*$")
@@ -345,6 +361,9 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
     A percentage or amount of money with nothing counted takes the noun it is the value of
     ("turnout reached 61 percent", "revenue of $4.2 billion").
     """
+    counted = TIME_TAIL.sub("", fig.counted) if fig.counted else fig.counted
+    if counted != fig.counted:              # "7 dead months after the clash": the count is of the dead
+        fig = replace(fig, counted=counted or None)
     head, nation, implied = normalise_counted(fig.counted)
     dim, _ = dimension(fig.unit)
     after = _past_counted(fig, after)
@@ -564,6 +583,11 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
             if answered and 0 <= fig.start - answered[0] <= SHARE_REACH and (
                     COUNTER_CLAIM.search(before) or TALLY_OF.search(before)):
                 key = answered[1]               # "... stuck to its figure of 800,000"
+            rival = keyed[-1] if keyed and keyed[-1][0].doc == fig.doc and \
+                keyed[-1][0].sentence_start == fig.sentence_start else None
+            if key is None and rival and rival[1].dimension == "count" and CONTRAST.search(
+                    text[rival[0].end:fig.start]) and CLAIMED_BARE.search(before):
+                key = rival[1]                  # "put its losses at more than 30, while state media reported 28"
         if key is not None and key.dimension == "count" and key.event:
             last_count[fig.doc] = (fig.end, key)
         if key is None or all(v is None for v in (fig.value, fig.low, fig.high)):

@@ -45,9 +45,14 @@ INSIDE = re.compile(r"\b(inside|outside|not in)\s+(?:of\s+)?(?:the\s+|a\s+|an\s+
 SUBGROUP_HEADS = {"child", "children", "police", "officer", "officers", "policeman", "policemen", "woman", "women",
                   "foreigner", "foreigners", "student", "students", "firefighter", "firefighters"}
 
-TIME_DISTANCE = re.compile(r"\b(?:\w+|\d+)\s+(?:years?|months?|decades?)\s+(?:earlier|before|ago|after|prior)\b"
+TIME_DISTANCE = re.compile(r"\b(?:\w+|\d+)\s+(?:years?|months?|decades?)\s+(?:earlier|before|ago|prior)\b"
+                           r"|\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                           r"few|several|many)\s+(?:years?|months?|decades?)\s+after\b"
                            r"|\b(?:previous|prior|earlier)\s+(?:\w+\s+){0,3}?(?:disaster|collapse|fire|record|"
-                           r"deadliest|worst|most)\b|\b(?:worst|deadliest)\s+(?:\w+\s+){0,2}since\b", re.I)
+                           r"deadliest|worst|most)\b", re.I)
+WORST_SINCE = re.compile(r"\b(?:worst|deadliest)\s+(?:\w+\s+){0,2}since\b", re.I)
+"""Before a figure, "the worst since 1967, when 88 died" dates it in the past; after one ("rose to
+15, the deadliest fighting since 2020") it only ranks the current event."""
 PAST_EVENT = re.compile(r"\b(?:the|its|their)\s+(?:previous|prior|last)\s+(?:[a-z-]+\s+){0,2}?(?:"
                         + "|".join(sorted(vocab.words("disasters") | {"protest", "march", "rally", "demonstration",
                                                                        "walkout", "election", "vote"}))
@@ -93,7 +98,8 @@ def time_ref(fig: Figure, doc: Document, year: Optional[int]) -> str:
         return "historical"
     after = doc.text[fig.end:fig.sentence_end]
     own_after = re.split(r"\d", after, maxsplit=1)[0]   # up to the next number: the next figure's own words
-    if TIME_DISTANCE.search(before) or TIME_DISTANCE.search(own_after) or PAST_EVENT.search(before):
+    if TIME_DISTANCE.search(before) or TIME_DISTANCE.search(own_after) or PAST_EVENT.search(before) or \
+            WORST_SINCE.search(before):
         return "historical"                 # "$4.2 billion, up from $3.9 billion a year earlier": only the second
     if LAST_YEAR.search(before) or LAST_YEAR.search(own_after):
         dated = doc.published and doc.published[:4].isdigit()

@@ -352,3 +352,24 @@ def test_crews_working_on_the_front_line_are_deployed():
     deployed = add_figure(b, "650", 650, counted="firefighters", event="deployed")
     measures, _ = build_measures([a, b])
     assert measure_with(measures, working).id == measure_with(measures, deployed).id
+
+
+def test_each_sides_dead_by_who_says_it_and_whose_losses_are_counted():
+    a = doc_with("a", "Armenia says 15 soldiers killed in a clash with Azerbaijan. Armenia put Azerbaijan's losses at "
+                      "more than 30, while state media reported 28.", published="2022-09-14")
+    own = add_figure(a, "15", 15, counted="soldiers", event="killed")
+    theirs = add_figure(a, "30", 30, event="losses", qualifier="at_least")
+    media = add_figure(a, "28", 28)
+    measures, _ = build_measures([a])
+    assert measure_with(measures, own).label.startswith("Armenian")
+    assert measure_with(measures, theirs).label.startswith("Azerbaijani")
+    assert measure_with(measures, media).id == measure_with(measures, theirs).id
+
+
+def test_an_earlier_toll_being_revised_joins_the_new_one():
+    a = doc_with("a", "Fifteen Greek firefighters were killed, the ministry said, revising its earlier toll of three.",
+                 published="2023-08-01")
+    new = add_figure(a, "Fifteen", 15, counted="Greek firefighters", event="killed")
+    old = add_figure(a, "three", 3, event="killed")
+    measures, _ = build_measures([a])
+    assert measure_with(measures, new).id == measure_with(measures, old).id

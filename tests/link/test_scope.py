@@ -250,3 +250,13 @@ def test_last_year_is_the_past_unless_it_is_the_storys_own_year():
     later = doc_with("b", "Last year's clash killed 20 soldiers.", published="2021-02-20")
     own = add_figure(later, "20", 20, counted="soldiers", event="killed")
     assert time_ref(own, later, 2020) == "current" and time_ref(own, later, 2021) == "historical"
+
+
+def test_a_ranking_after_the_figure_keeps_it_current_and_a_time_unit_is_not_counted():
+    from claimledger.link.scope import time_ref
+    from tests.link.helpers import add_figure, doc_with
+    d = doc_with("a", "The toll rose to 15 dead overnight, the deadliest fighting since 2020. "
+                      "It came eight years after a fire that left 64 workers dead.", published="2022-09-14")
+    now = add_figure(d, "15", 15, counted="dead", event="killed")
+    past = add_figure(d, "64", 64, counted="workers", event="dead")
+    assert time_ref(now, d, 2022) == "current" and time_ref(past, d, 2022) == "historical"
