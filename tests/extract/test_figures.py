@@ -667,3 +667,12 @@ def test_a_metre_letter_is_not_a_scale_to_inherit(extract):
     figures = extract("The pole is 1m long, the same as 10 dm.")
     assert find(figures, "10 dm").value == 10 and find(figures, "10 dm").unit == "dm"
     assert find(extract("The plank is 2m long and the beam 3."), "3").value == 3
+
+
+def test_a_capitalised_number_word_opening_a_sentence_keeps_its_noun():
+    from claimledger.model import Document
+    from claimledger.pipeline import Pipeline
+    doc = Document(id="n", name="n.txt", text="Quake hits coast\nSixteen fishermen were killed. Twelve boats sank.")
+    figures = {f.text: f for f in next(iter(Pipeline().run([doc]))).figures}
+    assert figures["Sixteen"].counted == "fishermen" and figures["Sixteen"].event == "killed"
+    assert figures["Twelve"].counted == "boats"
