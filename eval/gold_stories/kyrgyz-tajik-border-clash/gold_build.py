@@ -5,26 +5,15 @@ the conventions).  Each side's dead is its own measure (Kyrgyz citizens; Tajik s
 both-sides total is another, civilians among the Kyrgyz dead are a breakdown, and the 2021 clashes are historical.
 """
 
-import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-FIGURES: list = []
-QUOTES: list = []
-NEUTRAL: list = []
-BAD: list = []
+sys.path.insert(0, str(HERE.parent))
+from gold_format import Gold  # noqa: E402
 
-
-def fig(id, doc, anchor, value, qualifier, counted, event, source, measure, optional=False, **extra):
-    row = dict(id=id, doc=doc, anchor=anchor, value=value, qualifier=qualifier, counted=counted, event=event,
-               source=source, measure=measure, **extra)
-    if optional:
-        row["optional"] = True
-    FIGURES.append(row)
-
-
-def quote(doc, anchor, speaker, direct=True):
-    QUOTES.append(dict(doc=doc, anchor=anchor, speaker=speaker, direct=direct))
+G = Gold()
+fig, quote, NEUTRAL, BAD = G.fig, G.quote, G.neutral, G.bad
 
 
 KG = ["kyrgyz", "kyrgyzstan", "border service", "health ministry", "defence ministry", "ministry"]
@@ -91,11 +80,7 @@ CLAIMS = [{"a": {"doc": "03", "anchor": "more than 30 Tajik soldiers had been ki
            "b": {"doc": "03", "anchor": "only two of its soldiers had died"},
            "why": "each side's count of Tajik dead", "soft": True}]
 
-gold = dict(about="Fictional story written for claimledger (no text copied from any source; places real, people and "
+G.save(HERE, about="Fictional story written for claimledger (no text copied from any source; places real, people and "
                   "figures invented): a border clash with each side's dead counted by both sides, a both-sides total, "
-                  "a civilian breakdown, evacuations and a past clash.",
-            story="kyrgyz-tajik-border-clash", docs=DOCS, figures=FIGURES, neutral_anchors=NEUTRAL, bad_anchors=BAD,
-            quotes=QUOTES, measures=MEASURES, disagreements=DISAGREEMENTS, agreements=[], source_splits=[],
-            claim_conflicts=CLAIMS)
-(HERE / "gold.json").write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n")
-print("wrote", HERE / "gold.json", len(FIGURES), "figures", len(QUOTES), "quotes")
+                  "a civilian breakdown, evacuations and a past clash.", story="kyrgyz-tajik-border-clash", docs=DOCS, measures=MEASURES, disagreements=DISAGREEMENTS,
+       claim_conflicts=CLAIMS)

@@ -7,26 +7,15 @@ Breakdowns by city, earlier protests and unrelated counts (a city's population, 
 Run ``python gold_build.py`` after an edit, then ``python ../../../../shared/benchmarks/stories/validate_gold.py .``
 """
 
-import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-FIGURES: list = []
-QUOTES: list = []
-NEUTRAL: list = []
-BAD: list = []
+sys.path.insert(0, str(HERE.parent))
+from gold_format import Gold  # noqa: E402
 
-
-def fig(id, doc, anchor, value, qualifier, counted, event, source, measure, optional=False, **extra):
-    row = dict(id=id, doc=doc, anchor=anchor, value=value, qualifier=qualifier, counted=counted, event=event,
-               source=source, measure=measure, **extra)
-    if optional:
-        row["optional"] = True
-    FIGURES.append(row)
-
-
-def quote(doc, anchor, speaker, direct=True):
-    QUOTES.append(dict(doc=doc, anchor=anchor, speaker=speaker, direct=direct))
+G = Gold()
+fig, quote, NEUTRAL, BAD = G.fig, G.quote, G.neutral, G.bad
 
 
 MINISTRY = ["interior ministry", "ministry", "authorities", "government"]
@@ -157,10 +146,6 @@ CLAIMS = [{"a": {"doc": "02", "anchor": "said 800,000 had taken part"},
            "b": {"doc": "02", "anchor": "the unions' figures were \"pure fantasy\""},
            "why": "the prime minister rejects the union's count", "soft": True}]
 
-gold = dict(about="Fictional story written for claimledger (no text copied from any source): a general strike and "
-                  "march turnout, authorities vs unions, with city breakdowns, earlier protests and unrelated counts.",
-            story="portugal-general-strike", docs=DOCS, figures=FIGURES, neutral_anchors=NEUTRAL, bad_anchors=BAD,
-            quotes=QUOTES, measures=MEASURES, disagreements=DISAGREEMENTS, agreements=[], source_splits=[],
-            claim_conflicts=CLAIMS)
-(HERE / "gold.json").write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n")
-print("wrote", HERE / "gold.json", len(FIGURES), "figures", len(QUOTES), "quotes")
+G.save(HERE, about="Fictional story written for claimledger (no text copied from any source): a general strike and "
+                  "march turnout, authorities vs unions, with city breakdowns, earlier protests and unrelated counts.", story="portugal-general-strike", docs=DOCS, measures=MEASURES, disagreements=DISAGREEMENTS,
+       claim_conflicts=CLAIMS)
