@@ -308,6 +308,9 @@ def _passive_object(verb: Token) -> Optional[Token]:
 
 def _object_content(verb: Token) -> Optional[Token]:
     obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"} and c.i > verb.i), None)
+    if obj is None:                      # "the union said 70%" (the percent parsed as an adverbial)
+        obj = next((c for c in verb.children if c.dep_ == "npadvmod" and c.i > verb.i
+                    and any(t.like_num for t in c.subtree)), None)
     if obj is None or obj.lower_ in {"it", "this", "that", "them", "him", "her", "reporters"}:
         return None
     if obj.lemma_.lower() in COURTESIES:  # "said goodbye", "said a prayer": acts, not claims
@@ -361,6 +364,13 @@ def _content_clause(verb: Token) -> Optional[Token]:
             if any(o.dep_ in {"dobj", "obj"} and verb.i < o.i < c.i for o in verb.children) and \
                     any(t.text == "," for t in verb.doc[verb.i:c.i]):
                 continue  # "police counted 45,000, while the union said X": X is the union's, the object the police's
+            semi = next((t.i for t in verb.doc[verb.i:c.i] if t.text in {";", ":"}), None)
+            if semi is not None and any(g.dep_ in SOURCE_DEPS for g in c.children):
+                # "the ministry said X; the union said 70%", parsed with X under the second 'said'
+                inner = next((g for g in c.children if g.dep_ == "ccomp" and g.right_edge.i < semi), None)
+                if inner is not None:
+                    return inner
+                continue
             return c
     for c in verb.children:  # "warned of X", "said in a statement that": rarely parsed as ccomp
         if c.dep_ == "xcomp" and c.lemma_.lower() not in {"be"} and verb.lemma_.lower() in {"say", "claim", "report", "believe", "estimate", "think"}:

@@ -521,7 +521,8 @@ class SourceBook:
             kinds = {wanted} if wanted in {"government", "military", "intelligence", "wire_agency", "outlet"} \
                 else {"organisation"}
             ante = self._nearest_named(span.start_char, kinds, head_lemma) or self._nearest_any(span.start_char, kinds)
-            modifiers = tuple(t.lower_ for t in span if t.head.i == span.root.i and t.dep_ in {"compound", "amod"})
+            modifiers = tuple(t.lower_.strip("'’") for t in span if t.head.i == span.root.i
+                              and t.dep_ in {"compound", "amod", "poss"})
             if ante is not None and not (modifiers and _other_kind(ante, head_lemma, modifiers)):
                 if bare not in ante.variants and len(bare) < 60:
                     ante.variants.append(bare)
@@ -615,7 +616,7 @@ class SourceBook:
 def _other_kind(src: Source, noun: str, modifiers: tuple[str, ...]) -> bool:
     """A source whose words name the noun with other modifiers and none of ours ("interior
     ministry" against "the health ministry"); "police chief" still stands for "the Harlow police chief"."""
-    for text in filter(None, [src.title, src.role, src.name]):
+    for text in filter(None, [src.title, src.role, src.name, *src.variants]):
         words = text.lower().split()
         if noun in words[1:]:
             theirs = set(words[:words.index(noun)])

@@ -116,6 +116,11 @@ def owner_of(fig: Figure, text: str, mentions: list) -> Optional[str]:
 WORKING_ON = re.compile(r"\s*(?:[a-z-]+\s+)?(?:were|are|was|is|have been|had been)\s+(?:still\s+|now\s+)?working\s+"
                         r"(?:on|at|in|to|along)\b", re.I)
 """Crews "working on the front line" are the force deployed there, not a workforce employed."""
+COORDINATED_NEXT = re.compile(r"^\s*,?\s*and\s+(?:about\s+|some\s+|nearly\s+)?[\d.,]+\s*(?:%|percent|per cent)?\s+"
+                              r"(?:of\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?=(?:were|was|are|is|had|have|went|walked|"
+                              r"stayed|joined|took|died|remained)\b)", re.I)
+"""The next figure of a coordination that shares the predicate ("42% of primary | and 35% of secondary
+teachers | were on strike"): the first takes the event after it."""
 TIME_TAIL = re.compile(r"(?<=\w)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)$", re.I)
 """A time unit the parser hung on a counted noun ("dead months" in "7 dead months after")."""
 FRAMED = re.compile(r"^\W*(?:At|In|Among|Across)\s+(?:the\s+|its\s+)?((?:[\w'’-]+\s+){0,4}[\w'’-]+),")
@@ -366,7 +371,7 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
         fig = replace(fig, counted=counted or None)
     head, nation, implied = normalise_counted(fig.counted)
     dim, _ = dimension(fig.unit)
-    after = _past_counted(fig, after)
+    after = COORDINATED_NEXT.sub(" ", _past_counted(fig, after), count=1)
     label = LABEL_BEFORE.match(before) if not fig.counted else None
     if label:                               # "Primary school teachers: 38% on strike"
         head, nation, implied = normalise_counted(label.group(1))

@@ -72,12 +72,15 @@ def story_year(docs: list[Document]) -> Optional[int]:
     years = [int(d.published[:4]) for d in docs if d.published and d.published[:4].isdigit()]
     if not years:
         years = [int(y) for d in docs for y in YEAR.findall(d.text)]
-        recalled = {int(y) for d in docs for y in RECALLED_YEAR.findall(d.text)}
+        recalled = {int(y) for d in docs for y in RECALLED_YEAR.findall(d.text)} | \
+            {int(y) for d in docs for y in re.findall(r"\bsince\s+(1[89]\d\d|20\d\d)\b", d.text, re.I)}
         if years and set(years) <= recalled:
             return max(years) + 1           # only "In 2021, clashes killed 55": the story is later
     return max(sorted(set(years)), key=lambda y: (years.count(y), y)) if years else None
 
 
+SINCE_WHEN = re.compile(r"\b(?:since|in)\s+(?:1[89]\d\d|20\d\d)\s*,\s+when\b[^.;:]*$", re.I)
+"""A clause anchored on a year that the sentence ranks the story against ("the largest since 2010, when ...")."""
 RECALLED_YEAR = re.compile(r"(?:^|[.!?]\s+|\n)(?:Back\s+)?In\s+(1[89]\d\d|20\d\d)\s*,", re.M)
 """A sentence that opens on a bare year ("In 2021, clashes over water killed 55") recalls the
 past; an undated story that names no other year is set after it."""
@@ -94,8 +97,8 @@ def time_ref(fig: Figure, doc: Document, year: Optional[int]) -> str:
     years = [int(y) for y in YEAR.findall(sentence)]
     if own_year and years and max(years) < own_year and not re.search(r"\bsince\s+(?:\w+\s+)?(?:1[89]|20)\d\d", sentence):
         return "historical"
-    if own_year and _dated_by_past_year(before, own_year):
-        return "historical"
+    if own_year and _dated_by_past_year(before, own_year) or not own_year and SINCE_WHEN.search(before):
+        return "historical"                 # undated: "the largest since 2010, when 1.2 million marched" is past
     after = doc.text[fig.end:fig.sentence_end]
     own_after = re.split(r"\d", after, maxsplit=1)[0]   # up to the next number: the next figure's own words
     if TIME_DISTANCE.search(before) or TIME_DISTANCE.search(own_after) or PAST_EVENT.search(before) or \

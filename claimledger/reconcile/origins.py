@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from claimledger.link.entities import name_key
-from claimledger.link.names import country_of
+from claimledger.link.names import country_of, fold
 from claimledger.model import Document, Figure, Source
 
 ANONYMOUS_KINDS = {"anonymous", "unknown"}
@@ -85,7 +85,9 @@ class OriginIndex:
         for name, entity in self.org_names.get(source.doc, {}).items():
             if key and key != name and name.endswith(" " + key):
                 return entity, self.entity_names.get(entity, source.name)
-        if words and words[-1] in DESCRIPTORS and len(words) <= 2 and source.doc in self.main_org:
+        plain = [w for w in fold(source.name).split() if w not in ("the", "a", "an")]   # titles kept: "interior"
+        if len(plain) == 1 and plain[0] in DESCRIPTORS and source.doc in self.main_org:
+            # "the company" is the article's main organisation; "the interior ministry" is a body of its own
             return self.main_org[source.doc]
         return None
 

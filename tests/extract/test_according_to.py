@@ -40,3 +40,10 @@ def test_a_parenthesised_credit_and_a_credit_set_against_another_cue(nlp):
     text = ("In Harlow, 9,000 people marched according to police (30,000 according to the organisers). "
             "In Dunmore, police counted 4,000 marchers, against 12,000 according to the unions.")
     assert credited(nlp, text, "9,000", "30,000", "4,000", "12,000") == ["police", "organisers", "police", "unions"]
+
+
+def test_a_second_speaker_after_a_semicolon_keeps_its_own_figure(nlp):
+    text = ("The education ministry said 42% of primary school teachers and 35% of secondary school teachers "
+            "were on strike; the main teachers' union said 70%.")
+    assert credited(nlp, text, "42%", "35%", "70%") == ["education ministry", "education ministry",
+                                                        "main teachers' union"]

@@ -373,3 +373,13 @@ def test_an_earlier_toll_being_revised_joins_the_new_one():
     old = add_figure(a, "three", 3, event="killed")
     measures, _ = build_measures([a])
     assert measure_with(measures, new).id == measure_with(measures, old).id
+
+
+def test_the_first_of_two_coordinated_shares_takes_the_predicate_they_share():
+    a = doc_with("a", "The ministry said 42% of primary school teachers and 35% of secondary school teachers were "
+                      "on strike.")
+    primary = add_figure(a, "42%", 42, counted="primary school teachers", unit="percent")
+    secondary = add_figure(a, "35%", 35, counted="secondary school teachers", unit="percent")
+    measures, _ = build_measures([a])
+    assert measure_with(measures, primary).event == "striking" == measure_with(measures, secondary).event
+    assert measure_with(measures, primary).id != measure_with(measures, secondary).id

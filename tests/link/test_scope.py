@@ -260,3 +260,11 @@ def test_a_ranking_after_the_figure_keeps_it_current_and_a_time_unit_is_not_coun
     now = add_figure(d, "15", 15, counted="dead", event="killed")
     past = add_figure(d, "64", 64, counted="workers", event="dead")
     assert time_ref(now, d, 2022) == "current" and time_ref(past, d, 2022) == "historical"
+
+
+def test_undated_the_largest_since_a_year_when_is_the_past():
+    from claimledger.link.scope import story_year, time_ref
+    from tests.link.helpers import add_figure, doc_with
+    d = doc_with("a", "The protests were the largest since 2010, when 1.2 million people marched.")
+    past = add_figure(d, "1.2 million", 1200000, counted="people", event="marched")
+    assert time_ref(past, d, story_year([d])) == "historical"

@@ -83,3 +83,15 @@ def test_the_company_an_article_is_about_is_one_origin_with_its_name():
     first, second = index.of_source(company.id, "a"), index.of_source(fragment.id, "b")
     assert first.key == second.key and first.name == "Brightwater Energy"
     assert index.of_source(unsure.id, "c").key != first.key      # two companies named: no guess
+
+
+def test_a_ministry_with_its_own_name_is_not_the_articles_main_organisation():
+    from claimledger.model import Document
+    from claimledger.pipeline import Pipeline
+    from claimledger.reconcile import reconcile
+    text = ("Strike day\nMore than 1.1 million people marched on Thursday, according to the interior ministry, "
+            "while the Harbour Workers Union put the figure at more than two million. The Harbour Workers Union "
+            "called another strike.")
+    docs = list(Pipeline().run([Document(id="o", name="o.txt", text=text, outlet="Paper")]))
+    m = next(m for m in reconcile(docs).measures if m.event == "attended")
+    assert len(m.origins) == 2, m.origins
