@@ -19,7 +19,7 @@ JOBS = {"job", "position", "role", "layoff", "post"}
 VOTES = {"vote", "ballot"}
 HEAD_CLASS = {**{w: "troops" for w in PERSONNEL}, **{w: "people" for w in PEOPLE},
               **{w: "jobs" for w in JOBS}, **{w: "votes" for w in VOTES},
-              "voter": "voters", "worker": "people", "employee": "people", "staff": "people",
+              "voter": "voters", "worker": "people", "employee": "people", "staff": "people", "workforce": "people",
               "area": "territory", "land": "territory", "ground": "territory",
               "territory": "territory", "square": "territory", "kilometer": "territory",
               "kilometre": "territory", "mile": "territory"}

@@ -37,7 +37,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
 from claimledger.link.name_cleanup import clean_name
-from claimledger.link.names import ALIAS_INDEX, TITLES, acronym, canonical_place, fold, strip_titles
+from claimledger.link.names import ALIAS_INDEX, TITLES, acronym, big_cities, canonical_place, fold, strip_titles
 from claimledger.model import Document, Entity
 from claimledger.vocab import words as vocab
 
@@ -372,12 +372,7 @@ def _build(names: dict[str, _Name], uf: _UnionFind, refs: list[tuple[object, str
 def _is_city(entry: _Name) -> bool:
     """A big city's name that nothing marks as a person or a body (no title, no age, no "... Hospital",
     not the short form of a longer name): a place whatever the parser's labels ("Marseille" as PERSON)."""
-    return not entry.cues & {"person", "organisation"} and entry.key in _cities()
-
-
-@functools.cache
-def _cities() -> frozenset[str]:
-    return frozenset(fold(c) for c in vocab("cities"))
+    return not entry.cues & {"person", "organisation"} and entry.key in big_cities()
 
 
 def _display_name(surface: dict[str, int], type_: str, members: list[str], names: dict[str, _Name]) -> str:

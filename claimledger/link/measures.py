@@ -38,7 +38,7 @@ from claimledger.link.counted import (  # noqa: F401  (re-exported for callers o
 from claimledger import vocab
 from claimledger.link import embeddings
 from claimledger.link.counted import PEOPLE_EVENTS
-from claimledger.link.scope import INCLUDING, named_country, scope_of, story_year, time_ref
+from claimledger.link.scope import BRACKETED_AFTER, INCLUDING, named_country, scope_of, story_year, time_ref
 from claimledger.link.names import canonical_place, fold
 from claimledger.link.timeline import is_earlier_value
 from claimledger.model import EVENTS, Document, Figure, Measure
@@ -123,6 +123,13 @@ COORDINATED_NEXT = re.compile(r"^\s*,?\s*and\s+(?:about\s+|some\s+|nearly\s+)?[\
 teachers | were on strike"): the first takes the event after it."""
 TIME_TAIL = re.compile(r"(?<=\w)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)$", re.I)
 """A time unit the parser hung on a counted noun ("dead months" in "7 dead months after")."""
+OWN_STAFF = re.compile(r"(?:^|\b(?:the|its|their)\s+|[,;]\s*)((?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)\s+"
+                       r"(?:said|says|reported|reports|estimated|put)\s+(?:that\s+)?(?:about\s+|some\s+|nearly\s+)?$")
+"""The body whose own staff a share counts ("the rail operator said 46.3% of its staff")."""
+_VERBISH = r"(?:had|has|have|was|were|is|are|joined|went|walked|stopped|took|stayed|did|said)\b"
+STAFF_AT = re.compile(rf"\s+(?:at|in)\s+(?:the\s+)?((?:(?!{_VERBISH})[a-z][\w'’-]*\s+){{0,2}}?(?!{_VERBISH})[a-z][\w'’-]*)"
+                      rf"(?=\s+{_VERBISH}|\s*[,.;]|\s*$)")
+"""Where the staff of a share work ("45% of workers at the national airline")."""
 FRAMED = re.compile(r"^\W*(?:At|In|Among|Across)\s+(?:the\s+|its\s+)?((?:[\w'’-]+\s+){0,4}[\w'’-]+),")
 """A sentence opening on the body or place its figures are about ("At the state energy company, ...")."""
 LABEL_BEFORE = re.compile(r"^\W*([A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,4}):\s*$")
@@ -291,6 +298,8 @@ RENAMED_SHARE = re.compile(r"\b(?:turnout|participation|the figure|the rate|the 
                            re.I)
 """A share worded by what it measures rather than whom ("turnout was closer to 80%"), right after
 a share of a named group: the same group's share."""
+NEXT_PLACE = re.compile(r";\s*(?:and\s+)?in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*,\s*[^;]*$")
+"""A list of places after a semicolon ("...; in Valencia, 36,000 according to police"): the same count per place."""
 CLAIMED_BARE = re.compile(r"\b(?:reported|reports|said|says|claimed|claims|counted|estimated|put it at|gave)\s+"
                           r"(?:about|around|some|nearly|almost|more than|over|at least|up to|as many as)?\s*$")
 """A bare number right after a verb of claiming ("..., while state media reported 28")."""
@@ -371,6 +380,7 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
         fig = replace(fig, counted=counted or None)
     head, nation, implied = normalise_counted(fig.counted)
     dim, _ = dimension(fig.unit)
+    raw_after = after
     after = COORDINATED_NEXT.sub(" ", _past_counted(fig, after), count=1)
     label = LABEL_BEFORE.match(before) if not fig.counted else None
     if label:                               # "Primary school teachers: 38% on strike"
@@ -420,8 +430,15 @@ def figure_key(fig: Figure, sentence: str = "", before: str = "", owner: Optiona
     if dim == "percent" and head in ("people", "troops") and fig.counted:
         named_group = _group_named(fig.counted)    # "42% of teachers" vs "30% of rail workers": other groups
         frame = FRAMED.match(sentence) if named_group is None else None
+        owner_org = OWN_STAFF.search(before) if named_group is None and \
+            re.match(r"\s+of\s+(?:its|their)\s", raw_after) else None
+        place_of = STAFF_AT.match(after) if named_group is None else None
         if frame:                                  # "At the state energy company, 46% of workers": its workers
             named_group = _group_named(f"{frame.group(1)} {fig.counted}")
+        elif owner_org:                            # "the rail operator said 46.3% of its staff"
+            named_group = _group_named(f"{owner_org.group(1)} {fig.counted}")
+        elif place_of:                             # "45% of workers at the national airline"
+            named_group = _group_named(f"{place_of.group(1)} {fig.counted}")
         head, generic_share = named_group or head, named_group is None   # "40% of staff": whose staff?
     elif dim == "percent" and head not in (None, "?") and fig.counted:
         head = _group_named(fig.counted) or head   # "primary school teacher" vs "secondary school teacher"
@@ -489,7 +506,7 @@ def _counts_occurrences(fig: Figure) -> bool:
 def _past_counted(fig: Figure, after: str) -> str:
     """The words after the counted phrase ("42% | of primary school teachers | went on strike"): the
     event is looked for right after what is counted, however long its name."""
-    if fig.counted and len(fig.counted) > 12:
+    if fig.counted:
         m = re.match(r"\s*(?:of\s+(?:the\s+|its\s+|their\s+)?)?" + re.escape(fig.counted) + r"\b", after, re.I)
         if m:
             return after[m.end():]
@@ -563,8 +580,8 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
             continue                        # "the five had died": a pointer back to people counted before
         if DENOMINATOR.search(before):
             continue                        # "120 of its usual 460 trains": 460 is what 120 is counted out of
-        subset = SUBSET_OF.match(after) if not fig.counted and (fig.value or 0) > 1 else None
-        probe = replace(fig, counted=subset.group(1)) if subset else fig
+        subset = SUBSET_OF.match(after) if (fig.value or 0) > 1 else None
+        probe = replace(fig, counted=subset.group(1)) if subset and not fig.counted else fig
         key = figure_key(probe, text[fig.sentence_start:fig.sentence_end], before,   # "120 of 460 trains": trains
                          owner_of(fig, text, mentions.get(fig.doc, [])), after)
         if fig.counted and re.search(r"\d", fig.counted) or re.match(r"\s+of\s+(?:the\s+|those\s+)?\d", after) \
@@ -593,6 +610,13 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
             if key is None and rival and rival[1].dimension == "count" and CONTRAST.search(
                     text[rival[0].end:fig.start]) and CLAIMED_BARE.search(before):
                 key = rival[1]                  # "put its losses at more than 30, while state media reported 28"
+            elif key is None and rival and rival[1].dimension == "count" and NEXT_PLACE.search(before):
+                key = replace(rival[1], scope=None, place=None)   # "...; in Valencia, 36,000 according to police"
+            elif key is None and rival is None and BRACKETED_AFTER.search(before) and re.match(r"\s*\)", after):
+                key = figure_key(probe, text[fig.sentence_start:fig.sentence_end], before[:before.find("(")],
+                                 None, "")        # "marched in Seville (26,000), Valencia (36,000)": the sentence's count
+            elif key is None and rival and BRACKETED_AFTER.search(before) and re.match(r"\s*\)", after):
+                key = replace(rival[1], scope=None, place=None)
         if key is not None and key.dimension == "count" and key.event:
             last_count[fig.doc] = (fig.end, key)
         if key is None or all(v is None for v in (fig.value, fig.low, fig.high)):
@@ -766,7 +790,8 @@ def _merge_synonymous_heads(groups: list[MeasureGroup]) -> None:
 
 def _unscope_without_total(groups: list[MeasureGroup]) -> None:
     """A place is a breakdown only beside a larger whole-event count: "a Lehigh County man was
-    killed" with no other toll is the whole event, told with its place."""
+    killed" with no other toll is the whole event, told with its place; counts for several
+    places of the same thing stay each their place's."""
     def base(k: FigureKey):
         return (k.event, k.dimension, k.time_ref, k.nation)
     for g in [g for g in groups if g.key.scope and g.key.scope not in ("additional", "subgroup", "remaining", "each",
@@ -783,8 +808,9 @@ def _unscope_without_total(groups: list[MeasureGroup]) -> None:
             target.figures.extend(g.figures)
             target.unit_mismatch.extend(g.unit_mismatch)
             groups.remove(g)
-        else:
-            g.key = replace(g.key, scope=None)
+        elif not any(o is not g and o.key.scope and o.key.scope.startswith("in ") and o.key.scope != g.key.scope
+                     and base(o.key) == base(g.key) for o in groups):
+            g.key = replace(g.key, scope=None)   # several places counted apart ("Seville", "Valencia") stay apart
 
 
 def _split_past_events(groups: list[MeasureGroup]) -> None:
@@ -892,7 +918,7 @@ def label_for(group: MeasureGroup) -> str:
 
 
 def _plural(noun: str) -> str:
-    if noun in ("?", "people", "troops", "territory") or noun.endswith("s"):
+    if noun in ("?", "people", "troops", "territory") or noun.endswith(("s", "staff", "workforce", "personnel")):
         return "quantity" if noun == "?" else noun
     return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
 

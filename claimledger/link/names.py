@@ -125,3 +125,11 @@ def country_of(text: str | None) -> str | None:
             if hit and not (size == 1 and words[i] in {"us", "un"} and text.find("U") < 0):
                 return hit
     return None
+
+
+@functools.cache
+def big_cities() -> frozenset[str]:
+    """Cities of 100,000 people or more (``vocab/cities.txt``, folded): places whatever label the
+    tagger gives them."""
+    from claimledger.vocab import words
+    return frozenset(fold(c) for c in words("cities"))

@@ -21,7 +21,7 @@ from typing import Optional
 
 from claimledger import vocab
 from claimledger.link.dates import MONTHS
-from claimledger.link.names import DEMONYMS, canonical_place, fold
+from claimledger.link.names import DEMONYMS, big_cities, canonical_place, fold
 from claimledger.model import Document, Figure
 
 SCOPE_NOUNS = vocab.words("scope_places")
@@ -220,8 +220,19 @@ def named_place(fig: Figure, doc: Document, countries: bool = False) -> Optional
     Lisbon, organisers counted 150,000"), folded; countries are not places here (a nation
     splits measures by whose count it is, see ``named_country`` and link.measures).  Whether it
     is a breakdown depends on the rest of the story (``link.measures``)."""
+    before = doc.text[fig.sentence_start:fig.start]
+    bracketed = BRACKETED_AFTER.search(before)
+    if bracketed and not countries and doc.text[fig.end:fig.end + 2].lstrip().startswith(")"):
+        name = fold(bracketed.group(1))     # "marched in Glasgow (25,000) and Cardiff (12,000)"
+        if name not in NOT_PLACES and not canonical_place(name):
+            return name
+    clause_start = fig.sentence_start + before.rfind(";") + 1 if ";" in before else fig.sentence_start
+    if clause_start > fig.sentence_start and not re.search(r"\b[Ii]n\s+(?:the\s+)?[A-Z]", doc.text[clause_start:fig.start]):
+        clause_start = fig.sentence_start   # "...; the union said 60,000": still the place named before
     for m in doc.mentions:
-        if m.label not in ("GPE", "LOC") or not (fig.sentence_start <= m.start and m.end <= fig.sentence_end):
+        if not (clause_start <= m.start and m.end <= fig.sentence_end):
+            continue                        # "...; in Valencia, 36,000": the clause's own place, not Seville's
+        if m.label not in ("GPE", "LOC") and fold(m.text) not in big_cities():
             continue
         name = fold(m.text)
         is_country = bool(name) and canonical_place(name) == name
@@ -231,7 +242,7 @@ def named_place(fig: Figure, doc: Document, countries: bool = False) -> Optional
             gap = doc.text[fig.end:m.start]
             if len(gap) <= 40 and PLACE_AFTER.match(gap) and not re.search(r"[,;:.]", gap):
                 return name
-        elif PLACE_OPENING.match(doc.text[fig.sentence_start:m.start]) and \
+        elif PLACE_OPENING.match(doc.text[clause_start:m.start]) and \
                 re.match(r"\s*,", doc.text[m.end:fig.start]):
             return name                     # "In Lisbon, organisers counted 150,000"
         elif canonical_place(name) and not countries and _acts(doc.text[m.end:fig.start]):
@@ -254,6 +265,8 @@ def named_place(fig: Figure, doc: Document, countries: bool = False) -> Optional
     return None
 
 
+BRACKETED_AFTER = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*\(\s*(?:about\s+|some\s+|nearly\s+)?$")
+"""A count in brackets right after a capitalised name: that place's count."""
 CAPITAL_OPENING = re.compile(r"^\W*[Ii]n\s+the\s+(?:country's\s+|nation's\s+)?capital\s*,\s+(?![A-Z])")
 
 

@@ -383,3 +383,28 @@ def test_the_first_of_two_coordinated_shares_takes_the_predicate_they_share():
     measures, _ = build_measures([a])
     assert measure_with(measures, primary).event == "striking" == measure_with(measures, secondary).event
     assert measure_with(measures, primary).id != measure_with(measures, secondary).id
+
+
+def test_counts_for_several_cities_stay_apart_in_lists_and_brackets():
+    from claimledger.model import Document
+    from claimledger.pipeline import Pipeline
+    text = ("Strike day\nIn Leeds, 26,000 marched according to police and 140,000 according to the unions; in "
+            "Bristol, 36,000 according to police and 90,000 according to unions. Crowds also marched in Glasgow "
+            "(25,000) and Cardiff (12,000), according to police.")
+    docs = list(Pipeline().run([Document(id="c", name="c.txt", text=text, outlet="Paper")]))
+    measures, _ = build_measures(docs)
+    by_value = {f.value: f for f in docs[0].figures}
+    leeds, bristol = measure_with(measures, by_value[26000]), measure_with(measures, by_value[36000])
+    assert leeds.scope == "in leeds" and by_value[140000].id in leeds.figures
+    assert bristol.scope == "in bristol" and by_value[90000].id in bristol.figures
+    assert measure_with(measures, by_value[25000]).scope == "in glasgow"
+
+
+def test_a_share_of_its_staff_is_the_speakers_and_staff_at_a_place_is_theirs():
+    a = doc_with("a", "The rail operator said 46% of its staff were on strike. Unions said 45% of workers at the "
+                      "national airline had walked out.")
+    rail = add_figure(a, "46%", 46, counted="staff", unit="percent")
+    airline = add_figure(a, "45%", 45, counted="workers", unit="percent")
+    measures, _ = build_measures([a])
+    assert measure_with(measures, rail).label.startswith("Rail operator staff")
+    assert measure_with(measures, airline).label.startswith("National airline workers")
