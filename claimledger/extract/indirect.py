@@ -130,6 +130,11 @@ def _verb_cue(doc: Document, sent: SpacySpan, verb: Token, in_quote) -> Optional
         s, e = subtree_bounds(content_head)
         start_char = verb.doc[s].idx
         end_tok = verb.doc[e - 1]
+        if lemma in OBJECT_CUES and content_head.pos_ not in {"VERB", "AUX"}:
+            # "estimated Ecuador's dead at 43", the noun phrase misparsed as a clause: its value too
+            values = [c for c in verb.children if c.i > content_head.i and c.dep_ == "prep"
+                      and c.lower_ in {"at", "to"} and _holds_number(c)]
+            end_tok = max([end_tok] + [c.right_edge for c in values], key=lambda t: t.i)
         parts = trim_parts(doc.text, [[start_char, end_tok.idx + len(end_tok.text)]])
     elif lemma in NAMING_CUES and _quote_after(verb, in_quote):
         s_, e_ = verb.i + 1, verb.right_edge.i + 1

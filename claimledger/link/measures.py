@@ -300,6 +300,10 @@ RENAMED_SHARE = re.compile(r"\b(?:turnout|participation|the figure|the rate|the 
 a share of a named group: the same group's share."""
 NEXT_PLACE = re.compile(r";\s*(?:and\s+)?in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*,\s*[^;]*$")
 """A list of places after a semicolon ("...; in Valencia, 36,000 according to police"): the same count per place."""
+PUT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|pegged|set)\s+(?:the|that|this|its|their)\s+"
+                    r"(?:number|figure|toll|death toll|tally|total|count|estimate)\s+at\s+(?:about\s+|around\s+|some\s+|"
+                    r"nearly\s+|more than\s+|over\s+|at least\s+|up to\s+)?$")
+"""A body's own value of the count just given ("a US assessment put the number at 35")."""
 CLAIMED_BARE = re.compile(r"\b(?:reported|reports|said|says|claimed|claims|counted|estimated|put it at|gave)\s+"
                           r"(?:about|around|some|nearly|almost|more than|over|at least|up to|as many as)?\s*$")
 """A bare number right after a verb of claiming ("..., while state media reported 28")."""
@@ -603,7 +607,7 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
                 dimension(fig.unit)[0] == "count" and (fig.value or 0) >= 10:
             answered = last_count.get(fig.doc)   # "Some 1.5 million marched, the government said. The unions claimed 3 million."
             if answered and 0 <= fig.start - answered[0] <= SHARE_REACH and (
-                    COUNTER_CLAIM.search(before) or TALLY_OF.search(before)):
+                    COUNTER_CLAIM.search(before) or TALLY_OF.search(before) or PUT_AT.search(before)):
                 key = answered[1]               # "... stuck to its figure of 800,000"
             rival = keyed[-1] if keyed and keyed[-1][0].doc == fig.doc and \
                 keyed[-1][0].sentence_start == fig.sentence_start else None
@@ -617,12 +621,12 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
                                  None, "")        # "marched in Seville (26,000), Valencia (36,000)": the sentence's count
             elif key is None and rival and BRACKETED_AFTER.search(before) and re.match(r"\s*\)", after):
                 key = replace(rival[1], scope=None, place=None)
-        if key is not None and key.dimension == "count" and key.event:
-            last_count[fig.doc] = (fig.end, key)
         if key is None or all(v is None for v in (fig.value, fig.low, fig.high)):
             continue
         if key.nation is None and key.head in ("troops", "people") and key.event in PEOPLE_EVENTS:
             key = replace(key, nation=owning_nation(before, after) or named_country(fig, by_id[fig.doc]))
+        if key.dimension == "count" and key.event:
+            last_count[fig.doc] = (fig.end, key)
         doc = by_id[fig.doc]
         previous = last_event.get(fig.doc)
         earlier = {previous[1]} if previous and previous[0] < fig.sentence_start else set()

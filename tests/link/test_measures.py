@@ -408,3 +408,17 @@ def test_a_share_of_its_staff_is_the_speakers_and_staff_at_a_place_is_theirs():
     measures, _ = build_measures([a])
     assert measure_with(measures, rail).label.startswith("Rail operator staff")
     assert measure_with(measures, airline).label.startswith("National airline workers")
+
+
+def test_a_body_putting_the_number_at_a_value_gives_its_own_count_of_the_same_dead():
+    from claimledger.model import Document
+    from claimledger.pipeline import Pipeline
+    text = ("Clash\nOfficials had estimated Ecuador's dead at 43, and a US intelligence assessment put the number "
+            "at 35.")
+    docs = list(Pipeline().run([Document(id="p", name="p.txt", text=text, outlet="Paper")]))
+    measures, _ = build_measures(docs)
+    by_value = {f.value: f for f in docs[0].figures}
+    m = measure_with(measures, by_value[43])
+    assert by_value[35].id in m.figures and m.label.startswith("Ecuadorian")
+    assert {s.name for s in docs[0].sources if s.id in (by_value[43].source, by_value[35].source)} == {
+        "Officials", "US intelligence assessment"}
