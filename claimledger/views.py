@@ -202,6 +202,15 @@ def story_records(ledger) -> list[Any]:
         return []
 
 
+def story_record(ledger, key: str) -> list[Any]:
+    """Story ``key``'s record as a one-item list (none when absent): one row, not every story's."""
+    try:
+        record = ledger.story(key)
+    except Exception:  # noqa: BLE001 - as story_records: a ledger written before stories existed
+        return []
+    return [record] if record is not None else []
+
+
 def story_index(ledger) -> list[tuple[str, str, int]]:
     """(key, label, documents) per story, from the light Story records (no document text)."""
     stories = sorted(story_records(ledger), key=lambda s: (-len(getattr(s, "documents", []) or []), s.id))
@@ -266,15 +275,13 @@ class LedgerView:
         With ``story``, only that story's documents, measures, conflicts and entities are read
         (memory bounded by the story, not the ledger) when the model records stories.
         """
-        stories = story_records(ledger)
         if story is not None and "story" in _fields(Document):
-            docs = [ledger.document(d.id) for d in ledger.rows(Document, story=story)]
-
             def of_story(record_cls):
                 return ledger.rows(record_cls, story=story) if "story" in _fields(record_cls) else ledger.rows(record_cls)
-            view = cls(documents=docs, measures=of_story(Measure), conflicts=of_story(Conflict),
-                       entities=of_story(Entity), stories=[s for s in stories if s.id == story])
+            view = cls(documents=ledger.documents_of_story(story), measures=of_story(Measure),
+                       conflicts=of_story(Conflict), entities=of_story(Entity), stories=story_record(ledger, story))
             return view if "story" in _fields(Entity) else view.story_view(story)
+        stories = story_records(ledger)
         view = cls(documents=ledger.documents(annotated=True), measures=ledger.rows(Measure),
                    conflicts=ledger.rows(Conflict), entities=ledger.rows(Entity), stories=stories)
         return view.story_view(story) if story is not None else view

@@ -64,8 +64,7 @@ def write_report(ledger, out_path: str | Path, fmt: str = "html", title: Optiona
     for n, (key, label, _) in enumerate(keys, 1):
         view = story_from_ledger(ledger, key if len(keys) > 1 or key != IMPLICIT_STORY else None)
         stem = f"story-{n}"
-        files = render_paged_story(view, title, label, stem, index_href, page_documents)
-        for name, html in files.items():
+        for name, html in render_paged_story(view, title, label, stem, index_href, page_documents):
             (folder / name).write_text(html, encoding="utf-8")
         counts = view.counts()
         entries.append({"href": f"{folder.name}/{stem}.html", "label": label, "counts": counts,

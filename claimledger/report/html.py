@@ -8,7 +8,7 @@ forbids every script and every fetch, so even a bug in escaping could not run ar
 from __future__ import annotations
 
 from importlib import resources
-from typing import Optional
+from typing import Iterator, Optional
 from urllib.parse import quote, urlsplit
 
 import jinja2
@@ -137,13 +137,19 @@ class Fragments:
 SECTIONS = ("overview", "measures", "conflicts", "sources", "documents")
 
 
+def render_sections(story: Story, parts: Fragments, sections: tuple[str, ...], source_limit: Optional[int]) -> Markup:
+    """The story's own sections (overview, measures, conflicts, sources) as one fragment."""
+    return Markup(ENV.get_template("sections.html").render(story=story, parts=parts, sections=sections,
+                                                          source_limit=source_limit))
+
+
 def render_story(story: Story, title: Optional[str] = None) -> str:
     """The whole report as one HTML string."""
     parts = Fragments(story)
     return ENV.get_template("report.html").render(
         story=story, parts=parts, css=Markup(stylesheet()), csp=CSP, title=title or "claimledger report",
         sections=SECTIONS, story_href="", docs=story.documents, pages=[], index_href=None, docs_label="",
-        source_limit=None,
+        main=render_sections(story, parts, SECTIONS, None),
     )
 
 
@@ -190,9 +196,10 @@ SOURCE_LIMIT = 50
 
 
 def render_paged_story(story: Story, title: str, label: str, stem: str, index_href: str,
-                       page_documents: int) -> dict[str, str]:
-    """``{file name: html}``: the story's page (overview, measures, conflicts, sources) and its
-    documents in pages of ``page_documents``, all linking to each other by relative URL."""
+                       page_documents: int) -> Iterator[tuple[str, str]]:
+    """``(file name, html)`` one page at a time (memory holds one page, not the story's set): the
+    story's page (overview, measures, conflicts, sources) and its documents in pages of
+    ``page_documents``, all linking to each other by relative URL."""
     story_file = f"{stem}.html"
     chunks = [story.documents[i:i + page_documents] for i in range(0, len(story.documents), page_documents)] or [[]]
     names = [f"{stem}-documents-{n}.html" for n in range(1, len(chunks) + 1)]
@@ -200,16 +207,23 @@ def render_paged_story(story: Story, title: str, label: str, stem: str, index_hr
     pages = [(name, f"documents {n * page_documents + 1}–{n * page_documents + len(chunk)}")
              for n, (name, chunk) in enumerate(zip(names, chunks))]
     common = dict(story=story, css=Markup(stylesheet()), csp=CSP, title=f"{title}: {label}",
-                  index_href=index_href.replace("../", "../", 1), source_limit=SOURCE_LIMIT)
+                  index_href=index_href.replace("../", "../", 1))
+    # The story's sections are the same on every page but for which links stay on the page, so
+    # they are rendered once, every link naming its file, and each page drops its own name.
+    shared = render_sections(story, Fragments(story, PagedLinker(story_file, doc_page)), SECTIONS[:4], SOURCE_LIMIT)
     template = ENV.get_template("report.html")
-    out = {story_file: template.render(parts=Fragments(story, PagedLinker("", doc_page)),
-                                       sections=SECTIONS[:4], story_href="", docs=[], pages=pages,
-                                       docs_label="", **common)}
+    yield story_file, template.render(parts=None, sections=SECTIONS[:4], story_href="", docs=[], pages=pages,
+                                      docs_label="", main=_on_page(shared, story_file), **common)
     for name, chunk, (_, span) in zip(names, chunks, pages):
         linker = PagedLinker(story_file, {d: (p if p != name else "") for d, p in doc_page.items()})
-        out[name] = template.render(parts=Fragments(story, linker), sections=SECTIONS[:4], story_href=story_file,
-                                    docs=chunk, pages=pages, docs_label=span, **common)
-    return out
+        yield name, template.render(parts=Fragments(story, linker), sections=SECTIONS[:4], story_href=story_file,
+                                    docs=chunk, pages=pages, docs_label=span, main=_on_page(shared, name), **common)
+
+
+def _on_page(fragment: Markup, page: str) -> Markup:
+    """``fragment`` as seen from ``page``: its links into ``page`` become in-page anchors.  Only
+    :class:`PagedLinker` writes ``href="<page>#`` (article text is escaped; URLs must be http(s))."""
+    return Markup(str(fragment).replace(f'href="{page}#', 'href="#'))
 
 
 def render_index(entries: list[dict], title: str) -> str:

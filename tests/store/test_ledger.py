@@ -137,6 +137,18 @@ def test_insertion_order_and_ordering_agree_across_stores(store_url):
         assert ids == ["MA", "Ma", "Mb"]  # byte order on both (PostgreSQL text columns use COLLATE "C")
 
 
+def test_a_storys_documents_read_together_match_each_read_alone(store_url):
+    with Ledger(store_url) as ledger:
+        for doc_id, story in (("cccccccccccc", "S1"), ("aaaaaaaaaaaa", "S2"), ("bbbbbbbbbbbb", "S1")):
+            doc = make_doc(doc_id, n_figures=3)
+            doc.story = story
+            ledger.save_document(doc)
+        together = ledger.documents_of_story("S1")
+        assert [d.id for d in together] == ["cccccccccccc", "bbbbbbbbbbbb"]  # insertion order
+        assert together == [ledger.document(d.id) for d in together]
+        assert ledger.documents_of_story("S9") == []
+
+
 def test_postgres_urls_are_told_apart_and_passwords_hidden():
     assert is_postgres_url("postgresql://u@h:5432/db") and is_postgres_url("postgres://u@h/db")
     assert not is_postgres_url("ledger.db") and not is_postgres_url("/tmp/postgresql/ledger.db")
