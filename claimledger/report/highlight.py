@@ -7,6 +7,7 @@ markup is always well formed and the text between tags is always escaped.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from html import escape
 from typing import Optional
@@ -79,8 +80,14 @@ def highlight(text: str, marks: list[Mark]) -> Markup:
                 out.extend(pending)
                 pending.clear()
 
+    starting: dict[int, list[int]] = {}
+    for i, m in enumerate(marks):
+        starting.setdefault(m.start, []).append(i)
+    active: list[int] = []         # marks covering the current stretch, in mark order (a sweep, not a rescan)
     for a, b in zip(bounds, bounds[1:]):
-        active = [i for i, m in enumerate(marks) if m.start <= a and m.end >= b]
+        for i in starting.get(a, ()):
+            bisect.insort(active, i)
+        active = [i for i in active if marks[i].end > a]
         keep = 0
         while keep < len(stack) and keep < len(active) and stack[keep] == active[keep]:
             keep += 1
