@@ -126,16 +126,26 @@ def _kinds(cls: type[Record]) -> dict[str, str]:
 
 def from_row(cls: type[Record], row: Mapping[str, Any]) -> Record:
     """A record from a stored row (sqlite3.Row, the Postgres row or a dict); unknown columns are ignored."""
-    kinds = _kinds(cls)
-    data: dict[str, Any] = {}
-    for key in row.keys():
-        kind = kinds.get(key)
-        if kind is None:
-            continue
-        value = row[key]
+    names = tuple(row.keys())
+    if isinstance(row, Mapping):  # a dict; the stores' rows are read by position (a name lookup scans)
+        row = tuple(row[n] for n in names)
+    plain, decoded = _plan(cls, names)
+    data = {n: row[i] for i, n in plain}
+    for i, key, kind in decoded:
+        value = row[i]
         if kind == "JSON":
             value = (json.loads(value) if value else []) if isinstance(value, (str, bytes, type(None))) else value
-        elif kind == "BOOLEAN" and value is not None:
+        elif value is not None:  # BOOLEAN
             value = bool(value)
         data[key] = value
     return cls(**data)  # keys are the class's own columns: no per-row field reflection
+
+
+@functools.cache
+def _plan(cls: type[Record], names: tuple[str, ...]):
+    """For a row with columns ``names``: the (position, column) pairs ``cls`` takes as stored, and
+    the (position, column, kind) ones it decodes (JSON, BOOLEAN): worked out once per query shape."""
+    kinds = _kinds(cls)
+    mine = [(i, n, kinds[n]) for i, n in enumerate(names) if n in kinds]
+    return (tuple((i, n) for i, n, k in mine if k not in ("JSON", "BOOLEAN")),
+            tuple(m for m in mine if m[2] in ("JSON", "BOOLEAN")))
