@@ -46,6 +46,19 @@ def test_a_large_report_is_paged_and_every_link_resolves(ledger, tmp_path):
             assert fragment in ids[page], (name, target, fragment)
 
 
+def test_a_paged_report_links_within_a_page_by_anchor_alone(ledger, tmp_path):
+    write_report(ledger, tmp_path / "big.html", page_documents=1)
+    pages = sorted((tmp_path / "big-pages").iterdir())
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert f'href="{page.name}#' not in html, page.name
+    story = (tmp_path / "big-pages" / "story-1.html").read_text(encoding="utf-8")
+    first_doc = (tmp_path / "big-pages" / "story-1-documents-1.html").read_text(encoding="utf-8")
+    assert 'href="#measure-' in story  # on the story page its own sections are in-page anchors
+    assert 'href="story-1.html#measure-' in first_doc  # the story's sections link back to the story page
+    assert 'href="story-1-documents-1.html#' in story
+
+
 def test_unknown_format_is_an_error(ledger):
     with pytest.raises(ValueError):
         report_from_ledger(ledger, fmt="pdf")
