@@ -38,6 +38,10 @@ CONVERSIONS: dict[tuple[str, str], float] = {
 }
 """Exact factors between units a measure may mix (x ``from`` = factor x ``to``)."""
 
+VIEW_ANNOTATIONS = ("figures", "statements", "sources")
+"""The annotations the report and exports render; sentence spans and entity mentions (over half
+of a ledger's rows) are only counted by ``claimledger`` summaries, so those views skip them."""
+
 IMPLICIT_STORY = ""
 """The story key of a ledger that has no stories: everything is one story."""
 
@@ -274,20 +278,21 @@ class LedgerView:
                 self._duplicates.setdefault(d.duplicate_of, []).append(d)
 
     @classmethod
-    def load(cls, ledger, story: Optional[str] = None) -> "LedgerView":
+    def load(cls, ledger, story: Optional[str] = None, annotations: Optional[Iterable[str]] = None) -> "LedgerView":
         """Everything a view needs, read once from a ``claimledger.store.Ledger``.
 
         With ``story``, only that story's documents, measures, conflicts and entities are read
-        (memory bounded by the story, not the ledger) when the model records stories.
+        (memory bounded by the story, not the ledger) when the model records stories.  With
+        ``annotations`` (e.g. :data:`VIEW_ANNOTATIONS`), documents carry only those lists.
         """
         if story is not None and "story" in _fields(Document):
             def of_story(record_cls):
                 return ledger.rows(record_cls, story=story) if "story" in _fields(record_cls) else ledger.rows(record_cls)
-            view = cls(documents=ledger.documents_of_story(story), measures=of_story(Measure),
+            view = cls(documents=ledger.documents_of_story(story, annotations), measures=of_story(Measure),
                        conflicts=of_story(Conflict), entities=of_story(Entity), stories=story_record(ledger, story))
             return view if "story" in _fields(Entity) else view.story_view(story)
         stories = story_records(ledger)
-        view = cls(documents=ledger.documents(annotated=True), measures=ledger.rows(Measure),
+        view = cls(documents=ledger.documents(annotated=True, annotations=annotations), measures=ledger.rows(Measure),
                    conflicts=ledger.rows(Conflict), entities=ledger.rows(Entity), stories=stories)
         return view.story_view(story) if story is not None else view
 

@@ -60,11 +60,11 @@ def iter_estimate_rows(ledger: Ledger) -> Iterator[dict[str, Any]]:
     """One row per figure of a measure, story by story (each read on its own: memory follows
     the largest story), measures in headline order, figures in the timeline order, named as
     every other view names them (:mod:`claimledger.views`)."""
-    from claimledger.views import LedgerView, story_index, unit_label
+    from claimledger.views import VIEW_ANNOTATIONS, LedgerView, story_index, unit_label
 
     keys = story_index(ledger)
     for key, _, _ in keys:
-        view = LedgerView.load(ledger, key if len(keys) > 1 else None)
+        view = LedgerView.load(ledger, key if len(keys) > 1 else None, VIEW_ANNOTATIONS)
         for measure in view.headline_measures():
             for r in view.estimate_rows(measure):
                 f = view.figure_by_id[r["id"]]

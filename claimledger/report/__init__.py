@@ -16,7 +16,7 @@ from typing import Optional
 from claimledger.report.html import render_html, render_index, render_paged_story, render_story
 from claimledger.report.markdown import render_markdown
 from claimledger.report.story import Story
-from claimledger.views import IMPLICIT_STORY, LedgerView, story_index
+from claimledger.views import IMPLICIT_STORY, VIEW_ANNOTATIONS, LedgerView, story_index
 
 FORMATS = ("html", "md")
 PAGE_DOCUMENTS = 100
@@ -24,8 +24,8 @@ PAGE_DOCUMENTS = 100
 
 
 def story_from_ledger(ledger, story: Optional[str] = None) -> Story:
-    """Everything a view needs, loaded once from a ``claimledger.store.Ledger``."""
-    return LedgerView.load(ledger, story)
+    """Everything a report shows, loaded once from a ``claimledger.store.Ledger``."""
+    return LedgerView.load(ledger, story, VIEW_ANNOTATIONS)
 
 
 def report_from_ledger(ledger, fmt: str = "html", title: Optional[str] = None) -> str:

@@ -13,6 +13,7 @@ from html import escape
 from typing import Optional
 
 from markupsafe import Markup
+from markupsafe import escape as markup_escape
 
 from claimledger.model import Document
 from claimledger.report.story import Story, anchor
@@ -130,11 +131,13 @@ def sentence_with_mark(story: Story, item) -> Markup:
     """The item's sentence, escaped, with the item itself wrapped in ``<mark>``."""
     doc = story.doc_by_id.get(item.doc)
     if doc is None:
-        return Markup("<mark>{}</mark>").format(item.text)
+        return Markup(f"<mark>{markup_escape(item.text)}</mark>")
     s0, s1 = item.sentence_start, item.sentence_end
     if s1 <= s0:
         s0, s1 = item.start, item.end
     a, b = max(s0, item.start), min(s1, item.end)
     if a >= b:
         return Markup(escape(doc.text[s0:s1]))
-    return Markup("{}<mark>{}</mark>{}").format(doc.text[s0:a], doc.text[a:b], doc.text[b:s1])
+    # markupsafe's escaping (as Jinja's), not html.escape's: the same entities as the rest of the page
+    return Markup(f"{markup_escape(doc.text[s0:a])}<mark>{markup_escape(doc.text[a:b])}</mark>"
+                  f"{markup_escape(doc.text[b:s1])}")

@@ -177,12 +177,14 @@ class Ledger:
     def count(self, cls: type[Record]) -> int:
         return self.conn.execute(f'SELECT count(*) FROM "{cls.table}"').fetchone()[0]
 
-    def documents(self, annotated: bool = False) -> list[Document]:
+    def documents(self, annotated: bool = False, annotations: Iterable[str] | None = None) -> list[Document]:
+        """Every document; ``annotated``: with its annotation lists (only those named in ``annotations``
+        when given: the others stay empty)."""
         docs = [schema.from_row(Document, r) for r in
                 self.conn.execute(f"SELECT * FROM documents ORDER BY published IS NULL, published, {self.order}")]
         if annotated:
             by_id = {d.id: d for d in docs}
-            for name, cls in Document.ANNOTATION_TYPES.items():
+            for name, cls in _annotation_types(annotations):
                 for record in self.rows(cls):
                     if record.doc in by_id:
                         getattr(by_id[record.doc], name).append(record)
@@ -200,18 +202,20 @@ class Ledger:
             getattr(doc, name).extend(self.rows(cls, doc=doc.id))
         return doc
 
-    def documents_of_story(self, story_id: str) -> list[Document]:
+    def documents_of_story(self, story_id: str, annotations: Iterable[str] | None = None) -> list[Document]:
         """A story's documents in insertion order, each with its annotations as :meth:`document`
-        gives them, read with one query per record type (not one lookup per document)."""
+        gives them (only those named in ``annotations`` when given), read with one query per
+        record type (not one lookup per document)."""
         docs = [schema.from_row(Document, r) for r in self.conn.execute(
             f"SELECT * FROM documents WHERE story = ? ORDER BY {self.order}", (story_id,))]
-        self._annotate(docs, "doc IN (SELECT id FROM documents WHERE story = ?)", (story_id,))
+        self._annotate(docs, "doc IN (SELECT id FROM documents WHERE story = ?)", (story_id,), annotations)
         return docs
 
-    def _annotate(self, docs: list[Document], where: str, params: tuple) -> None:
+    def _annotate(self, docs: list[Document], where: str, params: tuple,
+                  annotations: Iterable[str] | None = None) -> None:
         """Append to ``docs`` the annotation rows that ``where`` selects, in :meth:`_order_of` order."""
         by_id = {d.id: d for d in docs}
-        for name, cls in Document.ANNOTATION_TYPES.items():
+        for name, cls in _annotation_types(annotations):
             for r in self.conn.execute(f'SELECT * FROM "{cls.table}" WHERE {where} ORDER BY {self._order_of(cls)}',
                                        params):
                 record = schema.from_row(cls, r)
@@ -379,6 +383,12 @@ class Ledger:
             for table in ("stories", "story_terms", "term_counts", "entities", "measures", "conflicts"):
                 self.conn.execute(f'DELETE FROM "{table}"')
             self.conn.execute("UPDATE documents SET story = NULL")
+
+
+def _annotation_types(names: Iterable[str] | None) -> list[tuple[str, type[Record]]]:
+    """(list name, record type) of the document annotations named (all when None)."""
+    wanted = None if names is None else set(names)
+    return [(n, c) for n, c in Document.ANNOTATION_TYPES.items() if wanted is None or n in wanted]
 
 
 def _is_db_error(exc: BaseException) -> bool:

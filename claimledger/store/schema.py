@@ -127,14 +127,17 @@ def _kinds(cls: type[Record]) -> dict[str, str]:
 def from_row(cls: type[Record], row: Mapping[str, Any]) -> Record:
     """A record from a stored row (sqlite3.Row, the Postgres row or a dict); unknown columns are ignored."""
     names = tuple(row.keys())
-    if isinstance(row, Mapping):  # a dict; the stores' rows are read by position (a name lookup scans)
+    if isinstance(row, dict):  # the stores' own rows are read by position (a name lookup scans)
         row = tuple(row[n] for n in names)
     plain, decoded = _plan(cls, names)
     data = {n: row[i] for i, n in plain}
     for i, key, kind in decoded:
         value = row[i]
         if kind == "JSON":
-            value = (json.loads(value) if value else []) if isinstance(value, (str, bytes, type(None))) else value
+            if value is None or value in ("", b"", "[]"):  # most stored lists are empty: no parse
+                value = []
+            elif isinstance(value, (str, bytes)):
+                value = json.loads(value)
         elif value is not None:  # BOOLEAN
             value = bool(value)
         data[key] = value
