@@ -271,6 +271,7 @@ class LedgerView:
                     self._relays.setdefault(sid, []).append(it)
         self._groups: Optional[list[tuple[str, list[Source]]]] = None
         self._doc_labels: dict[str, str] = {}
+        self._source_keys: dict[str, str] = {}
         self._memo: dict[str, Any] = {}
         self._duplicates: dict[str, list[Document]] = {}
         for d in self.documents:
@@ -466,10 +467,16 @@ class LedgerView:
         return self.source_label(source) if source is not None else default
 
     def source_key(self, source: Source) -> str:
-        """Groups one speaker across documents: its entity when linked, else its display name."""
-        if source.entity and source.entity in self.entity_by_id:
-            return source.entity
-        return "name:" + self.source_label(source).casefold()
+        """Groups one speaker across documents: its entity when linked, else its display name
+        (computed once per source: every link to its card asks)."""
+        key = self._source_keys.get(source.id)
+        if key is None:
+            if source.entity and source.entity in self.entity_by_id:
+                key = source.entity
+            else:
+                key = "name:" + self.source_label(source).casefold()
+            self._source_keys[source.id] = key
+        return key
 
     def source_groups(self) -> list[tuple[str, list[Source]]]:
         """Sources grouped across documents, most claims first (the ONE list every view shows)."""

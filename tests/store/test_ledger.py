@@ -147,6 +147,8 @@ def test_a_storys_documents_read_together_match_each_read_alone(store_url):
         assert [d.id for d in together] == ["cccccccccccc", "bbbbbbbbbbbb"]  # insertion order
         assert together == [ledger.document(d.id) for d in together]
         assert ledger.documents_of_story("S9") == []
+        light = ledger.documents_of_story("S1", annotations=("figures",))
+        assert [len(d.figures) for d in light] == [3, 3] and not any(d.statements or d.sources for d in light)
 
 
 def test_postgres_urls_are_told_apart_and_passwords_hidden():
