@@ -422,3 +422,12 @@ def test_a_body_putting_the_number_at_a_value_gives_its_own_count_of_the_same_de
     assert by_value[35].id in m.figures and m.label.startswith("Ecuadorian")
     assert {s.name for s in docs[0].sources if s.id in (by_value[43].source, by_value[35].source)} == {
         "Officials", "US intelligence assessment"}
+
+
+def test_martyred_and_laid_down_their_lives_are_deaths_and_lay_is_no_job_cut():
+    from claimledger.model import Document
+    from claimledger.pipeline import Pipeline
+    text = "Clash\nTwenty soldiers were martyred in the clash. Four jawans laid down their lives defending the post."
+    docs = list(Pipeline().run([Document(id="m", name="m.txt", text=text, outlet="Paper")]))
+    measures, _ = build_measures(docs)
+    assert {m.label for m in measures} == {"Troops killed"}
