@@ -206,9 +206,10 @@ class Ledger:
         """A story's documents in insertion order, each with its annotations as :meth:`document`
         gives them (only those named in ``annotations`` when given), read with one query per
         record type (not one lookup per document)."""
+        where, params = ("story = ?", (story_id,)) if story_id else ("(story IS NULL OR story = '')", ())
         docs = [schema.from_row(Document, r) for r in self.conn.execute(
-            f"SELECT * FROM documents WHERE story = ? ORDER BY {self.order}", (story_id,))]
-        self._annotate(docs, "doc IN (SELECT id FROM documents WHERE story = ?)", (story_id,), annotations)
+            f"SELECT * FROM documents WHERE {where} ORDER BY {self.order}", params)]   # "": documents in no story
+        self._annotate(docs, f"doc IN (SELECT id FROM documents WHERE {where})", params, annotations)
         return docs
 
     def _annotate(self, docs: list[Document], where: str, params: tuple,

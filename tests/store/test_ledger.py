@@ -139,7 +139,8 @@ def test_insertion_order_and_ordering_agree_across_stores(store_url):
 
 def test_a_storys_documents_read_together_match_each_read_alone(store_url):
     with Ledger(store_url) as ledger:
-        for doc_id, story in (("cccccccccccc", "S1"), ("aaaaaaaaaaaa", "S2"), ("bbbbbbbbbbbb", "S1")):
+        for doc_id, story in (("cccccccccccc", "S1"), ("aaaaaaaaaaaa", "S2"), ("bbbbbbbbbbbb", "S1"),
+                              ("dddddddddddd", None)):
             doc = make_doc(doc_id, n_figures=3)
             doc.story = story
             ledger.save_document(doc)
@@ -147,6 +148,7 @@ def test_a_storys_documents_read_together_match_each_read_alone(store_url):
         assert [d.id for d in together] == ["cccccccccccc", "bbbbbbbbbbbb"]  # insertion order
         assert together == [ledger.document(d.id) for d in together]
         assert ledger.documents_of_story("S9") == []
+        assert [d.id for d in ledger.documents_of_story("")] == ["dddddddddddd"]   # "articles in no story"
         light = ledger.documents_of_story("S1", annotations=("figures",))
         assert [len(d.figures) for d in light] == [3, 3] and not any(d.statements or d.sources for d in light)
 
