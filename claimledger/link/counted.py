@@ -94,7 +94,8 @@ def normalise_counted(counted: Optional[str]) -> tuple[Optional[str], Optional[s
         head = classed[-1]
     else:
         content = [w for w in nouns if w not in HEAD_EVENT]
-        head = "people" if nouns and nouns[-1] in DISASTERS else content[-1] if content else (
+        occurrences = bool(rest) and nouns[-1] in DISASTERS and rest[-1] != nouns[-1]   # "280 landslides"
+        head = "people" if nouns and nouns[-1] in DISASTERS and not occurrences else content[-1] if content else (
             "people" if implied else None)
     return head, nation, implied
 

@@ -67,3 +67,9 @@ def test_killed_or_injured_in_one_phrase_is_one_combined_count():
     assert combined_after(" people dead and injured") == "killed_and_wounded"
     assert combined_after(" killed and 40 injured") is None
     assert combined_after(" people were killed, officials said") is None
+
+
+def test_a_plural_disaster_noun_counts_occurrences_not_people():
+    from claimledger.link.counted import normalise_counted
+    assert normalise_counted("landslides")[0] == "landslide"
+    assert normalise_counted("earthquake")[0] == "people"     # "the earthquake killed 300": its victims
