@@ -300,16 +300,16 @@ RENAMED_SHARE = re.compile(r"\b(?:turnout|participation|the figure|the rate|the 
 a share of a named group: the same group's share."""
 NEXT_PLACE = re.compile(r";\s*(?:and\s+)?in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*,\s*[^;]*$")
 """A list of places after a semicolon ("...; in Valencia, 36,000 according to police"): the same count per place."""
+_CLAIM_VERB = r"(?:claimed|claims|said|says|put it at|estimated|estimates|counted|counts|reported|reports|cited|gave)"
+_CLAIM_QUALIFIER = r"(?:about|around|some|nearly|almost|more than|over|at least|up to|as many as)?"
 PUT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|pegged|set)\s+(?:the|that|this|its|their)\s+"
                     r"(?:number|figure|toll|death toll|tally|total|count|estimate)\s+at\s+(?:about\s+|around\s+|some\s+|"
                     r"nearly\s+|more than\s+|over\s+|at least\s+|up to\s+)?$")
 """A body's own value of the count just given ("a US assessment put the number at 35")."""
-CLAIMED_BARE = re.compile(r"\b(?:reported|reports|said|says|claimed|claims|counted|estimated|put it at|gave)\s+"
-                          r"(?:about|around|some|nearly|almost|more than|over|at least|up to|as many as)?\s*$")
+CLAIMED_BARE = re.compile(rf"\b{_CLAIM_VERB}\s+{_CLAIM_QUALIFIER}\s*$")
 """A bare number right after a verb of claiming ("..., while state media reported 28")."""
-COUNTER_CLAIM = re.compile(r"^\W*(?:[A-Z][\w'’-]*\s+|the\s+|its\s+|their\s+|[a-z]+\s+){0,4}?(?:claimed|claims|said|says|"
-                           r"put it at|estimated|estimates|counted|counts|reported|cited|gave)\s+"
-                           r"(?:about|around|some|nearly|almost|more than|over|at least|up to|as many as)?\s*$")
+COUNTER_CLAIM = re.compile(rf"^\W*(?:[A-Z][\w'’-]*\s+|the\s+|its\s+|their\s+|[a-z]+\s+){{0,4}}?{_CLAIM_VERB}\s+"
+                           rf"{_CLAIM_QUALIFIER}\s*$")
 """A bare number a body claims in the next sentence ("The unions claimed 3 million"): its own count
 of what the sentence before counted."""
 SHARE_REACH = 250
@@ -614,13 +614,11 @@ def group_figures(docs: list[Document]) -> list[MeasureGroup]:
             if key is None and rival and rival[1].dimension == "count" and CONTRAST.search(
                     text[rival[0].end:fig.start]) and CLAIMED_BARE.search(before):
                 key = rival[1]                  # "put its losses at more than 30, while state media reported 28"
-            elif key is None and rival and rival[1].dimension == "count" and NEXT_PLACE.search(before):
-                key = replace(rival[1], scope=None, place=None)   # "...; in Valencia, 36,000 according to police"
-            elif key is None and rival is None and BRACKETED_AFTER.search(before) and re.match(r"\s*\)", after):
-                key = figure_key(probe, text[fig.sentence_start:fig.sentence_end], before[:before.find("(")],
-                                 None, "")        # "marched in Seville (26,000), Valencia (36,000)": the sentence's count
-            elif key is None and rival and BRACKETED_AFTER.search(before) and re.match(r"\s*\)", after):
-                key = replace(rival[1], scope=None, place=None)
+            bracketed = bool(BRACKETED_AFTER.search(before)) and bool(re.match(r"\s*\)", after))
+            if key is None and rival and (rival[1].dimension == "count" and NEXT_PLACE.search(before) or bracketed):
+                key = replace(rival[1], scope=None, place=None)   # "...; in Valencia, 36,000", "..., Valencia (36,000)"
+            elif key is None and bracketed:       # "marched in Seville (26,000)": the sentence's count
+                key = figure_key(probe, text[fig.sentence_start:fig.sentence_end], before[:before.find("(")], None, "")
         if key is None or all(v is None for v in (fig.value, fig.low, fig.high)):
             continue
         if key.nation is None and key.head in ("troops", "people") and key.event in PEOPLE_EVENTS:

@@ -53,10 +53,10 @@ TIME_DISTANCE = re.compile(r"\b(?:\w+|\d+)\s+(?:years?|months?|decades?)\s+(?:ea
 WORST_SINCE = re.compile(r"\b(?:worst|deadliest)\s+(?:\w+\s+){0,2}since\b", re.I)
 """Before a figure, "the worst since 1967, when 88 died" dates it in the past; after one ("rose to
 15, the deadliest fighting since 2020") it only ranks the current event."""
-PAST_EVENT = re.compile(r"\b(?:the|its|their)\s+(?:previous|prior|last)\s+(?:[a-z-]+\s+){0,2}?(?:"
-                        + "|".join(sorted(vocab.words("disasters") | {"protest", "march", "rally", "demonstration",
-                                                                       "walkout", "election", "vote"}))
-                        + r")s?\b", re.I)
+EVENT_NOUNS = "|".join(sorted(vocab.words("disasters") | {"protest", "march", "rally", "demonstration", "walkout",
+                                                           "election", "vote"}))
+"""Nouns for an occurrence of the kind of event a story is about (disasters, protests, votes)."""
+PAST_EVENT = re.compile(rf"\b(?:the|its|their)\s+(?:previous|prior|last)\s+(?:[a-z-]+\s+){{0,2}}?(?:{EVENT_NOUNS})s?\b", re.I)
 """A past occurrence of the story's kind of event named for comparison ("at the last big protest,
 ... the ministry counted 200,000"); "the last 24 hours" names no event."""
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -72,18 +72,16 @@ def story_year(docs: list[Document]) -> Optional[int]:
     years = [int(d.published[:4]) for d in docs if d.published and d.published[:4].isdigit()]
     if not years:
         years = [int(y) for d in docs for y in YEAR.findall(d.text)]
-        recalled = {int(y) for d in docs for y in RECALLED_YEAR.findall(d.text)} | \
-            {int(y) for d in docs for y in re.findall(r"\bsince\s+(1[89]\d\d|20\d\d)\b", d.text, re.I)}
+        recalled = {int(a or b) for d in docs for a, b in RECALLED_YEAR.findall(d.text)}
         if years and set(years) <= recalled:
             return max(years) + 1           # only "In 2021, clashes killed 55": the story is later
     return max(sorted(set(years)), key=lambda y: (years.count(y), y)) if years else None
 
 
-SINCE_WHEN = re.compile(r"\b(?:since|in)\s+(?:1[89]\d\d|20\d\d)\s*,\s+when\b[^.;:]*$", re.I)
-"""A clause anchored on a year that the sentence ranks the story against ("the largest since 2010, when ...")."""
-RECALLED_YEAR = re.compile(r"(?:^|[.!?]\s+|\n)(?:Back\s+)?In\s+(1[89]\d\d|20\d\d)\s*,", re.M)
-"""A sentence that opens on a bare year ("In 2021, clashes over water killed 55") recalls the
-past; an undated story that names no other year is set after it."""
+RECALLED_YEAR = re.compile(r"(?:^|[.!?]\s+|\n)(?:Back\s+)?In\s+(1[89]\d\d|20\d\d)\s*,|\b[Ss]ince\s+(1[89]\d\d|20\d\d)\b",
+                           re.M)
+"""A sentence that opens on a bare year ("In 2021, clashes over water killed 55"), or a ranking
+"since 2010", recalls the past; an undated story that names no other year is set after it."""
 
 
 def time_ref(fig: Figure, doc: Document, year: Optional[int]) -> str:
@@ -97,8 +95,8 @@ def time_ref(fig: Figure, doc: Document, year: Optional[int]) -> str:
     years = [int(y) for y in YEAR.findall(sentence)]
     if own_year and years and max(years) < own_year and not re.search(r"\bsince\s+(?:\w+\s+)?(?:1[89]|20)\d\d", sentence):
         return "historical"
-    if own_year and _dated_by_past_year(before, own_year) or not own_year and SINCE_WHEN.search(before):
-        return "historical"                 # undated: "the largest since 2010, when 1.2 million marched" is past
+    if own_year and _dated_by_past_year(before, own_year):
+        return "historical"
     after = doc.text[fig.end:fig.sentence_end]
     own_after = re.split(r"\d", after, maxsplit=1)[0]   # up to the next number: the next figure's own words
     if TIME_DISTANCE.search(before) or TIME_DISTANCE.search(own_after) or PAST_EVENT.search(before) or \
@@ -115,9 +113,7 @@ LAST_YEAR = re.compile(r"\b(?:last|the previous)\s+year\b", re.I)
 """A figure of "last year" is a past comparison, unless last year is the story's own year (an
 article of February 2021 recalling the clash of 2020 that the story is about).  Undated, only
 another event named indefinitely ("a smaller fire", "another strike") says it is not the story's own."""
-OTHER_EVENT = re.compile(r"\b(?:a|an|another)\s+(?:[a-z-]+\s+){0,2}?(?:"
-                         + "|".join(sorted(vocab.words("disasters") | {"protest", "march", "rally", "walkout",
-                                                                        "election", "vote"})) + r")s?\b", re.I)
+OTHER_EVENT = re.compile(rf"\b(?:a|an|another)\s+(?:[a-z-]+\s+){{0,2}}?(?:{EVENT_NOUNS})s?\b", re.I)
 
 
 PAST_CLAUSE = re.compile(r"\b(?:in|of)\s+(1[89]\d\d|20\d\d)\s*,?\s+(?:when|where)\b[^.;:]*$"
